@@ -1,0 +1,103 @@
+package dev.moonlet.syntax;
+
+import dev.moonlet.value.LuaString;
+import java.util.List;
+
+/**
+ * An expression of the abstract syntax tree. Every node records the source line where it
+ * starts (for {@code a.b.c}, the line of the token that makes each step), which the compiler
+ * attaches to the instructions it emits.
+ */
+public sealed interface Expr {
+    /** The source line of this expression. */
+    int line();
+
+    /** {@code nil}. */
+    record Nil(int line) implements Expr {}
+
+    /** {@code true}. */
+    record True(int line) implements Expr {}
+
+    /** {@code false}. */
+    record False(int line) implements Expr {}
+
+    /** {@code ...} inside a vararg function (the parser rejects it elsewhere). */
+    record Vararg(int line) implements Expr {}
+
+    /** An integer numeral. */
+    record Int(int line, long value) implements Expr {}
+
+    /** A float numeral. */
+    record Flt(int line, double value) implements Expr {}
+
+    /** A string literal, as bytes. */
+    record Str(int line, LuaString value) implements Expr {}
+
+    /** A function constructor {@code function (params) body end}. */
+    record Function(int line, FunctionBody body) implements Expr {}
+
+    /** A table constructor {@code { fields }}; {@code line} is the line of '{'. */
+    record Table(int line, List<TableField> fields) implements Expr {}
+
+    /** A binary operation, including {@code and} / {@code or}; {@code line} is the operator's. */
+    record Binary(int line, BinOp op, Expr left, Expr right) implements Expr {}
+
+    /** A unary operation; {@code line} is the operator's. */
+    record Unary(int line, UnOp op, Expr operand) implements Expr {}
+
+    /** A variable named {@code name}: a local, an upvalue or a global, as the compiler resolves it. */
+    record Name(int line, LuaString name) implements Expr {}
+
+    /** {@code object[key]}, and {@code object.name} with a {@link Str} key. */
+    record Index(int line, Expr object, Expr key) implements Expr {}
+
+    /** A function call {@code fn(args)}; {@code line} is the line of the '(' (or string/table arg). */
+    record Call(int line, Expr function, List<Expr> args) implements Expr {}
+
+    /** A method call {@code object:name(args)}; {@code line} is the line of the arguments. */
+    record MethodCall(int line, Expr object, LuaString name, List<Expr> args) implements Expr {}
+
+    /** {@code (inner)}: truncates a multi-valued expression to one value. */
+    record Paren(int line, Expr inner) implements Expr {}
+
+    /** Binary operators, in the manual's order. */
+    enum BinOp {
+        ADD("+"), SUB("-"), MUL("*"), DIV("/"), IDIV("//"), MOD("%"), POW("^"),
+        BAND("&"), BOR("|"), BXOR("~"), SHL("<<"), SHR(">>"), CONCAT(".."),
+        EQ("=="), NE("~="), LT("<"), LE("<="), GT(">"), GE(">="), AND("and"), OR("or");
+
+        /** The operator as written in source. */
+        public final String symbol;
+
+        BinOp(String symbol) {
+            this.symbol = symbol;
+        }
+    }
+
+    /** Unary operators: {@code -}, {@code not}, {@code #}, {@code ~}. */
+    enum UnOp {
+        NEG("-"), NOT("not"), LEN("#"), BNOT("~");
+
+        /** The operator as written in source. */
+        public final String symbol;
+
+        UnOp(String symbol) {
+            this.symbol = symbol;
+        }
+    }
+
+    /** One field of a table constructor. */
+    sealed interface TableField {
+        /** The line where the field starts. */
+        int line();
+
+        /** A positional field {@code value}; the last one may be multi-valued. */
+        record Positional(int line, Expr value) implements TableField {}
+
+        /** A field {@code name = value}. */
+        record Named(int line, LuaString name, Expr value) implements TableField {}
+
+        /** A field {@code [key] = value}. */
+        record Keyed(int line, Expr key, Expr value) implements TableField {}
+    }
+}
