@@ -30,8 +30,8 @@ final class ConstantFolding {
             case BAND, BOR, BXOR, SHL, SHR -> bitwise(op, toInteger(a), toInteger(b));
             case DIV, POW -> arith(op, a.doubleValue(), b.doubleValue());
             case ADD, SUB, MUL, MOD, IDIV -> a instanceof Long x && b instanceof Long y
-                    ? arith(op, x.longValue(), y.longValue())
-                    : arith(op, a.doubleValue(), b.doubleValue());
+                    ? (Number) arith(op, x.longValue(), y.longValue())
+                    : (Number) arith(op, a.doubleValue(), b.doubleValue());
             default -> null;
         };
         return acceptable(r);
@@ -94,7 +94,7 @@ final class ConstantFolding {
     /** Lua's float modulo: C's fmod, corrected towards the sign of the divisor. */
     private static double floatMod(double a, double b) {
         double m = a % b;
-        if (m > 0 ? b < 0 : (m < 0 && b != m)) m += b;
+        if (m > 0 ? b < 0 : (m < 0 && b > 0)) m += b;
         return m;
     }
 

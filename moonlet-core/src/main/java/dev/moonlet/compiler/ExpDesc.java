@@ -6,7 +6,7 @@ import dev.moonlet.value.LuaString;
  * The description of a partly compiled expression (lparser.h {@code expdesc}): its
  * {@link ExpKind} with the fields that kind uses, plus two lists of pending jumps taken when
  * the expression is true ({@code t}) or false ({@code f}). A jump list is the pc of its first
- * JMP, the JMPs chained through their offsets, and {@link CodeGen#NO_JUMP} when empty.
+ * JMP, the JMPs chained through their offsets, and {@link JumpLists#NO_JUMP} when empty.
  */
 final class ExpDesc {
     ExpKind kind = ExpKind.VOID;
@@ -29,16 +29,16 @@ final class ExpDesc {
     /** The variable of a {@link ExpKind#CONST}. */
     VarDesc constVar;
     /** Jumps taken when the expression is true. */
-    int t = CodeGen.NO_JUMP;
+    int t = JumpLists.NO_JUMP;
     /** Jumps taken when the expression is false. */
-    int f = CodeGen.NO_JUMP;
+    int f = JumpLists.NO_JUMP;
 
     /** Resets this descriptor to {@code kind} with {@code info} and no jumps. */
     ExpDesc init(ExpKind kind, int info) {
         this.kind = kind;
         this.info = info;
-        this.t = CodeGen.NO_JUMP;
-        this.f = CodeGen.NO_JUMP;
+        this.t = JumpLists.NO_JUMP;
+        this.f = JumpLists.NO_JUMP;
         return this;
     }
 

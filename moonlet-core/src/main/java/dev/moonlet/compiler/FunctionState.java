@@ -28,7 +28,9 @@ final class FunctionState {
     final LuaString source;
     final int lineDefined;
     int lastLineDefined;
+    final JumpLists jumps;
     final CodeGen gen;
+    final Operators ops;
     final ConstantTable constants;
     /** Scopes, labels and gotos of this function. */
     final Blocks blocks;
@@ -44,12 +46,23 @@ final class FunctionState {
      * would have read at this point ({@code ls->lastline}).
      */
     int line;
+    /**
+     * The token Lua's parser would be looking at when a limit error happens here ({@code near
+     * 'x'} in the message), where the compiler knows it; otherwise null.
+     */
+    String near;
 
     final List<Proto> protos = new ArrayList<>();
     private final List<Upvalue> upvalues = new ArrayList<>();
     private final List<LocalDebug> localDebug = new ArrayList<>();
-    /** Declared locals, active ones first: {@code actVars.get(i)} for i &lt; nactvar are in scope. */
-    final List<VarDesc> actVars = new ArrayList<>();
+    /**
+     * Declared locals: the first {@code nactvar} are in scope, the next up to {@code declared}
+     * are declared but not yet active. Entries past {@code declared} are locals whose scope
+     * has ended; they stay readable until overwritten, because a block that is being left
+     * still needs their registers to decide whether pending gotos leave a variable's scope.
+     */
+    private final List<VarDesc> actVars = new ArrayList<>();
+    private int declared;
     int nactvar;
     int numParams;
     boolean isVararg;
@@ -66,7 +79,9 @@ final class FunctionState {
         this.lineDefined = lineDefined;
         this.line = prev != null ? prev.line : lineDefined;
         this.constants = new ConstantTable(constantCache, pool);
+        this.jumps = new JumpLists(this);
         this.gen = new CodeGen(this);
+        this.ops = new Operators(this);
         this.blocks = new Blocks(this);
     }
 
@@ -129,12 +144,14 @@ final class FunctionState {
 
     /**
      * Declares local {@code name} (not yet active); {@code line} and {@code near} locate the
-     * error if the function has too many locals. Returns its variable index.
+     * error if the function has too many locals.
      */
     VarDesc newLocalVar(LuaString name, int line, String near) {
-        if (actVars.size() + 1 > MAX_VARS) throw limitError(MAX_VARS, "local variables", line, near);
+        if (declared + 1 > MAX_VARS) throw limitError(MAX_VARS, "local variables", line, near);
         VarDesc vd = new VarDesc(name);
-        actVars.add(vd);
+        if (declared < actVars.size()) actVars.set(declared, vd);
+        else actVars.add(vd);
+        declared++;
         return vd;
     }
 
@@ -148,7 +165,15 @@ final class FunctionState {
         }
     }
 
+    /** Activates the last declared local, a compile-time constant, which needs no register. */
+    void activateCompileTimeConstant() {
+        nactvar++;
+    }
+
     private int registerLocalDebug(LuaString name) {
+        if (localDebug.size() >= Short.MAX_VALUE) {
+            throw new LuaError("too many local variables (limit is " + Short.MAX_VALUE + ")");
+        }
         localDebug.add(new LocalDebug(name, pc));
         return localDebug.size() - 1;
     }
@@ -160,8 +185,9 @@ final class FunctionState {
 
     /** Ends the scope of the active locals above {@code toLevel}, closing their debug ranges here. */
     void removeVars(int toLevel) {
+        declared -= nactvar - toLevel;
         while (nactvar > toLevel) {
-            VarDesc vd = actVars.remove(--nactvar);
+            VarDesc vd = actVars.get(--nactvar);
             if (vd.kind != VarKind.COMPILE_TIME_CONST) localDebug.get(vd.pidx).endPc = pc;
         }
     }
@@ -238,13 +264,13 @@ final class FunctionState {
      */
     LuaError limitError(int limit, String what, int line, String near) {
         String where = lineDefined == 0 ? "main function" : "function at line " + lineDefined;
-        return CompileError.syntax(source, line,
-                "too many " + what + " (limit is " + limit + ") in " + where, near);
+        return CompileError.syntax(source, line, near,
+                "too many ", what, " (limit is ", limit, ") in ", where);
     }
 
-    /** A semantic error at {@code line} (no "near" part). */
-    LuaError semanticError(int line, String message) {
-        return CompileError.semantic(source, line, message);
+    /** A semantic error at {@code line} made of {@code parts} (see {@link CompileError#semantic}). */
+    LuaError semanticError(int line, Object... parts) {
+        return CompileError.semantic(source, line, parts);
     }
 
     // ---------------------------------------------------------------- result

@@ -70,9 +70,16 @@ public final class OpCode {
     /** A B C k: R[A+1] := R[B]; R[A] := R[B][RK(C)] */
     public static final int SELF = 20;
 
-    /** A B sC: R[A] := R[B] + sC */
+    /**
+     * A B sC k: R[A] := R[B] + sC. k = 1: the source was {@code sC + R[B]}, and a metamethod
+     * gets the operands in that order ({@code __add(sC, R[B])}).
+     */
     public static final int ADDI = 21;
-    /** A B C: R[A] := R[B] + K[C] (K[C] is a number) */
+    /**
+     * A B C k: R[A] := R[B] + K[C] (K[C] is a number). For this and the other K instructions
+     * up to BXORK, k = 1 means the compiler swapped the operands of a commutative operator
+     * ({@code 2 * x}): metamethods get them in source order ({@code __mul(K[C], R[B])}).
+     */
     public static final int ADDK = 22;
     /** A B C: R[A] := R[B] - K[C] */
     public static final int SUBK = 23;
@@ -92,7 +99,10 @@ public final class OpCode {
     public static final int BORK = 30;
     /** A B C: R[A] := R[B] ~ K[C] */
     public static final int BXORK = 31;
-    /** A B sC: R[A] := R[B] &gt;&gt; sC */
+    /**
+     * A B sC k: R[A] := R[B] &gt;&gt; sC. k = 1: the source was {@code R[B] << -sC}, and a
+     * metamethod is {@code __shl(R[B], -sC)}.
+     */
     public static final int SHRI = 32;
     /** A B sC: R[A] := sC &lt;&lt; R[B] */
     public static final int SHLI = 33;
@@ -167,16 +177,24 @@ public final class OpCode {
      * C = 0: keep all results and set top after the last.
      */
     public static final int CALL = 65;
-    /** A B C k: return R[A](R[A+1], ..., R[A+B-1]); k: close upvalues/tbc first. */
+    /**
+     * A B C k: return R[A](R[A+1], ..., R[A+B-1]) (B = 0: up to top); k: close upvalues/tbc
+     * first. Never emitted inside the scope of a to-be-closed variable (a CALL and a RETURN
+     * are, as in Lua).
+     */
     public static final int TAILCALL = 66;
     /**
      * A B C k: return R[A], ..., R[A+B-2]. B = 0: up to top. k: close upvalues and
-     * to-be-closed variables first.
+     * to-be-closed variables first. As in Lua, k is set on every RETURN and TAILCALL of a
+     * function that has a captured local or a to-be-closed variable anywhere in it.
      */
     public static final int RETURN = 67;
-    /** return (no values; nothing to close) */
+    /**
+     * return (no values). Only in functions that are not vararg and have nothing to close;
+     * elsewhere the compiler emits RETURN, as Lua does.
+     */
     public static final int RETURN0 = 68;
-    /** A: return R[A] (nothing to close) */
+    /** A: return R[A]. Only where RETURN0 may appear. */
     public static final int RETURN1 = 69;
 
     /**

@@ -26,6 +26,12 @@ public final class Args {
         return i >= args.length || args[i] == null;
     }
 
+    /** Argument {@code i} as a condition ({@code lua_toboolean}): false only for nil, false and absence. */
+    public static boolean toBoolean(Object[] args, int i) {
+        Object v = arg(args, i);
+        return v != null && !Boolean.FALSE.equals(v);
+    }
+
     /** Argument {@code i}, which must be present (it may be nil). */
     public static Object checkAny(Object[] args, int i) {
         if (i >= args.length) throw new ArgumentError(i + 1, "value expected");
@@ -51,6 +57,16 @@ public final class Args {
             throw new ArgumentError(i + 1, "number has no integer representation");
         }
         throw typeError(args, i, "number");
+    }
+
+    /**
+     * {@code v} as an integer if it is one, a float with an exact integer value, or a string
+     * convertible to either ({@code lua_tointegerx}); else null.
+     */
+    public static Long toInteger(Object v) {
+        Object n = toNumber(v);
+        if (n instanceof Double d) return LuaNumber.floatToInteger(d);
+        return (Long) n;
     }
 
     /** Argument {@code i} as an integer, or {@code def} when absent or nil. */
@@ -121,8 +137,11 @@ public final class Args {
 
     /** The type name of argument {@code i} as argument errors print it (honouring {@code __name}). */
     static String typeNameForMessage(Object[] args, int i) {
-        if (i >= args.length) return "no value";
-        Object v = args[i];
+        return i >= args.length ? "no value" : objectTypeName(args[i]);
+    }
+
+    /** The type name of {@code v} as error messages print it ({@code luaT_objtypename}: honouring {@code __name}). */
+    static String objectTypeName(Object v) {
         LuaTable mt = v instanceof LuaTable ? ((LuaTable) v).metatable()
                 : v instanceof Userdata ? ((Userdata) v).metatable() : null;
         if (mt != null && mt.get(NAME) instanceof LuaString) return mt.get(NAME).toString();

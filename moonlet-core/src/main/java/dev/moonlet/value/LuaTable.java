@@ -8,7 +8,8 @@ import java.util.Arrays;
  *
  * <p>The hash part is open addressing with linear probing over one {@code Object[]} of
  * interleaved key and value slots ({@code hash[2i]} key, {@code hash[2i+1]} value), so that a
- * lookup touches one array. Removing a key only clears its value: the key stays as a dead key,
+ * hit touches one array, plus an {@code int[]} of the keys' hashes, so that a probe passes
+ * over other keys without reading them. Removing a key only clears its value: the key stays as a dead key,
  * found by lookups and by {@link #nextIndex}, until the next rehash, so that a traversal may
  * assign nil to fields it has visited. A new key may reuse a dead slot.
  *
@@ -40,6 +41,7 @@ public final class LuaTable {
      * key), so lookups need no emptiness test. It is never written: a new key rehashes first.
      */
     private static final Object[] EMPTY_HASH = new Object[2];
+    private static final int[] EMPTY_HASHES = new int[1];
     /** Fibonacci hashing multiplier (2^32 / golden ratio). */
     private static final int GOLDEN = 0x9E3779B9;
 
@@ -50,6 +52,8 @@ public final class LuaTable {
      * ends a probe run; a non-null key with a null value is a dead key.
      */
     private Object[] hash = EMPTY_HASH;
+    /** hashes[i] is the hash of the key in hash[2i], when there is one. */
+    private int[] hashes = EMPTY_HASHES;
     /** Key slot index = (mixed hash >>> posShift) & ~1; posShift = 31 - log2(capacity). */
     private int posShift = 31;
     /** Non-null key slots, live or dead. */
@@ -315,49 +319,61 @@ public final class LuaTable {
         return ((h * GOLDEN) >>> posShift) & ~1;
     }
 
+    /**
+     * The hash of an integer key. The multiply mixes the high half into the low half, so
+     * that keys such as {@code x * (2^32 + 1)} do not all collide as with Long.hashCode.
+     */
     private static int hashLong(long k) {
-        return (int) (k ^ (k >>> 32));
+        long m = k * 0x9E3779B97F4A7C15L;
+        return (int) (m ^ (m >>> 32));
     }
 
     /** The hash of a key that is not a string nor an integer (a normalised key). */
     private static int hashOther(Object key) {
-        if (key instanceof Double || key instanceof Boolean) return key.hashCode();
+        if (key instanceof Double) return hashLong(Double.doubleToRawLongBits((Double) key));
+        if (key instanceof Boolean) return key.hashCode();
         return System.identityHashCode(key);
     }
 
     /** The key slot of {@code key} (live or dead), or -1. */
     private int slotOf(LuaString key) {
         Object[] h = hash;
+        int[] hs = hashes;
         int mask = h.length - 1;
-        for (int p = home(key.hashCode()); ; p = (p + 2) & mask) {
+        int hc = key.hashCode();
+        for (int p = home(hc); ; p = (p + 2) & mask) {
             Object k = h[p];
             if (k == key) return p;
             if (k == null) return -1;
-            if (k instanceof LuaString && key.equals(k)) return p;
+            if (hs[p >>> 1] == hc && key.equals(k)) return p;
         }
     }
 
     /** The key slot of the integer key {@code key} in the hash part, or -1. */
     private int slotOf(long key) {
         Object[] h = hash;
+        int[] hs = hashes;
         int mask = h.length - 1;
-        for (int p = home(hashLong(key)); ; p = (p + 2) & mask) {
+        int hc = hashLong(key);
+        for (int p = home(hc); ; p = (p + 2) & mask) {
             Object k = h[p];
             if (k == null) return -1;
-            if (k instanceof Long && (Long) k == key) return p;
+            if (hs[p >>> 1] == hc && k instanceof Long && (Long) k == key) return p;
         }
     }
 
     /** The key slot of a normalised key that is not a string nor an integer, or -1. */
     private int slotOfOther(Object key) {
         Object[] h = hash;
+        int[] hs = hashes;
         int mask = h.length - 1;
         boolean byValue = key instanceof Double || key instanceof Boolean;
-        for (int p = home(hashOther(key)); ; p = (p + 2) & mask) {
+        int hc = hashOther(key);
+        for (int p = home(hc); ; p = (p + 2) & mask) {
             Object k = h[p];
             if (k == key) return p;
             if (k == null) return -1;
-            if (byValue && key.equals(k)) return p;
+            if (byValue && hs[p >>> 1] == hc && key.equals(k)) return p;
         }
     }
 
@@ -379,18 +395,22 @@ public final class LuaTable {
         if (t[p] == null) used++;
         t[p] = key;
         t[p + 1] = value;
+        hashes[p >>> 1] = h;
     }
 
-    /** Stores a key known to be absent into a hash part with room (used by resizes). */
-    private void insertFresh(Object key, Object value) {
+    /**
+     * Stores a key known to be absent, with its hash {@code h}, into a hash part with room and
+     * no dead keys (used by resizes).
+     */
+    private void insertFresh(Object key, int h, Object value) {
         Object[] t = hash;
         int mask = t.length - 1;
-        int p = home(key instanceof LuaString ? key.hashCode()
-                : key instanceof Long ? hashLong((Long) key) : hashOther(key));
+        int p = home(h);
         while (t[p] != null) p = (p + 2) & mask;
         used++;
         t[p] = key;
         t[p + 1] = value;
+        hashes[p >>> 1] = h;
     }
 
     // ---------------------------------------------------------------- rehash
@@ -464,10 +484,12 @@ public final class LuaTable {
     private void allocHash(int cap) {
         if (cap == 0) {
             hash = EMPTY_HASH;
+            hashes = EMPTY_HASHES;
             posShift = 31;
             maxUsed = 0;
         } else {
             hash = new Object[2 * cap];
+            hashes = new int[cap];
             posShift = 31 - Integer.numberOfTrailingZeros(cap);
             maxUsed = maxUsedFor(cap);
         }
@@ -481,11 +503,12 @@ public final class LuaTable {
     private void resize(int arraySize, int cap) {
         Object[] oldArray = array;
         Object[] oldHash = hash;
+        int[] oldHashes = hashes;
         array = arraySize == oldArray.length ? oldArray
                 : arraySize == 0 ? EMPTY_ARRAY : Arrays.copyOf(oldArray, arraySize);
         allocHash(cap);
         for (int i = arraySize; i < oldArray.length; i++) {
-            if (oldArray[i] != null) insertFresh((long) i + 1, oldArray[i]);
+            if (oldArray[i] != null) insertFresh((long) i + 1, hashLong(i + 1), oldArray[i]);
         }
         Object[] a = array;
         for (int p = 0; p < oldHash.length; p += 2) {
@@ -494,7 +517,7 @@ public final class LuaTable {
             if (k instanceof Long && (Long) k - 1 >= 0 && (Long) k - 1 < a.length) {
                 a[(int) ((Long) k - 1)] = v;
             } else {
-                insertFresh(k, v);
+                insertFresh(k, oldHashes[p >>> 1], v);
             }
         }
     }

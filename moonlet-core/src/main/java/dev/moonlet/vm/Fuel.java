@@ -13,7 +13,8 @@ package dev.moonlet.vm;
  * }</pre>
  */
 public final class Fuel {
-    private long remaining;
+    /** Units left; the interpreter loop decrements it directly, in batches. */
+    long remaining;
     private boolean interrupted;
 
     /** The fuel left in this step; may be negative after a large charge. */

@@ -31,4 +31,43 @@ public interface Sequence {
     default Action error(Coroutine co, LuaError error) {
         throw error;
     }
+
+    /**
+     * Whether this sequence catches the errors raised by the calls it makes (as {@code pcall}
+     * and {@code xpcall} do: their {@link #error} answers instead of rethrowing). The executor
+     * asks when an error is raised, before unwinding anything: the nearest catching sequence
+     * below the error point decides whether a {@linkplain #messageHandler() message handler}
+     * runs, and an error no sequence catches in the main coroutine gets its traceback
+     * recorded. A sequence that does not declare this still hears errors through
+     * {@link #error} while they unwind past it.
+     */
+    default boolean catchesErrors() {
+        return false;
+    }
+
+    /**
+     * The message handler for errors raised by the calls this sequence makes, or null: the
+     * function {@code xpcall} was given. Only consulted when {@link #catchesErrors()} is true.
+     *
+     * <p>The executor calls the handler at the error point, before unwinding (so that
+     * {@code debug.traceback} in the handler sees the frames that raised), with the error value
+     * as its one argument; its first result becomes the value of the error that
+     * {@link #error} then hears. If the handler raises an error, it is called again with that
+     * error's value, up to a limit, after which the value is
+     * {@code "error in error handling"}, as in Lua.
+     *
+     * <pre>{@code
+     * // xpcall(f, handler, ...) as a sequence:
+     * public Action poll(Coroutine co, Object[] results) {
+     *     if (!called) { called = true; return new Action.Call(f, args); }
+     *     return new Action.Return(prepend(true, results));
+     * }
+     * public Action error(Coroutine co, LuaError e) { return new Action.Return(new Object[] {false, e.value()}); }
+     * public boolean catchesErrors() { return true; }
+     * public Object messageHandler() { return handler; }
+     * }</pre>
+     */
+    default Object messageHandler() {
+        return null;
+    }
 }

@@ -1,0 +1,157 @@
+package dev.moonlet.lib;
+
+import dev.moonlet.value.LuaError;
+import dev.moonlet.value.LuaNumber;
+import dev.moonlet.value.LuaString;
+import dev.moonlet.vm.Action;
+import dev.moonlet.vm.Closure;
+import dev.moonlet.vm.Coroutine;
+import dev.moonlet.vm.Sequence;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Compiling chunks for {@code load}, {@code loadfile} and {@code dofile} (lauxlib's
+ * {@code luaL_loadbufferx} and {@code luaL_loadfilex}, lbaselib's {@code generic_reader}).
+ *
+ * <p>Compiling charges fuel in proportion to the chunk's size. A chunk read from a reader
+ * function is gathered by a {@link Reader} sequence, which calls the reader as the executor
+ * allows: the reader may yield, and its errors make {@code load} fail rather than raise.
+ */
+public final class ChunkLoader {
+    /** Source bytes per unit of fuel charged for compiling. */
+    private static final int BYTES_PER_FUEL = 16;
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private ChunkLoader() {}
+
+    /**
+     * Compiles {@code source} named {@code chunkName} in {@code mode}; with {@code hasEnv}, its
+     * first upvalue becomes {@code env} (even nil), as {@code load}'s fourth argument does.
+     *
+     * @throws LuaError the syntax error or the mode error, as {@code load} returns it
+     */
+    static Closure compile(Coroutine co, byte[] source, LuaString chunkName, String mode, boolean hasEnv, Object env) {
+        co.fuel().consume(source.length / BYTES_PER_FUEL + 1);
+        Closure f = co.instance().load(source, chunkName, mode, null);
+        if (hasEnv && f.upvalueCount() > 0) f.setUpvalue(0, env);
+        return f;
+    }
+
+    /** What {@code load} returns for a chunk that failed to load: fail and the message. */
+    static Object[] failure(LuaError e) {
+        return new Object[] {null, e.value()};
+    }
+
+    /**
+     * The contents of the file {@code name} (standard input when null), as
+     * {@code luaL_loadfilex} reads them: a first line starting with {@code #} is blanked, its
+     * newline kept so that line numbers stay right, and a UTF-8 byte-order mark is skipped.
+     *
+     * @throws LuaError {@code "cannot open NAME: REASON"} or {@code "cannot read NAME: REASON"}
+     */
+    public static byte[] readFile(String name) {
+        String shown = name == null ? "stdin" : name;
+        try {
+            return skipPrefix(name == null ? System.in.readAllBytes() : Files.readAllBytes(Path.of(name)));
+        } catch (NoSuchFileException e) {
+            throw new LuaError("cannot open " + shown + ": No such file or directory");
+        } catch (AccessDeniedException e) {
+            throw new LuaError("cannot open " + shown + ": Permission denied");
+        } catch (InvalidPathException e) {
+            throw new LuaError("cannot open " + shown + ": Invalid argument");
+        } catch (IOException e) {
+            // What fopen lets through but reading refuses, a directory for one.
+            String reason = e.getMessage() != null && e.getMessage().contains("Is a directory")
+                    ? "Is a directory" : String.valueOf(e.getMessage());
+            throw new LuaError("cannot read " + shown + ": " + reason);
+        }
+    }
+
+    private static byte[] skipPrefix(byte[] b) {
+        int start = startsWith(b, UTF8_BOM) ? UTF8_BOM.length : 0;
+        if (start < b.length && b[start] == '#') {
+            int end = start;
+            while (end < b.length && b[end] != '\n') end++;
+            // The comment line becomes empty: its newline stays, so line numbers do not move.
+            return Arrays.copyOfRange(b, end, b.length);
+        }
+        return start == 0 ? b : Arrays.copyOfRange(b, start, b.length);
+    }
+
+    private static boolean startsWith(byte[] b, byte[] prefix) {
+        if (b.length < prefix.length) return false;
+        for (int i = 0; i < prefix.length; i++) {
+            if (b[i] != prefix[i]) return false;
+        }
+        return true;
+    }
+
+    /**
+     * {@code load} with a reader function: calls it until it returns nil or an empty string,
+     * gathering the pieces, then compiles them. Results as {@code load}'s: the chunk, or fail
+     * and a message (also when the reader raises an error or returns a non-string).
+     */
+    static final class Reader implements Sequence {
+        private final Object reader;
+        private final LuaString chunkName;
+        private final String mode;
+        private final boolean hasEnv;
+        private final Object env;
+        private final ByteArrayOutputStream source = new ByteArrayOutputStream();
+        private boolean started;
+
+        Reader(Object reader, LuaString chunkName, String mode, boolean hasEnv, Object env) {
+            this.reader = reader;
+            this.chunkName = chunkName;
+            this.mode = mode;
+            this.hasEnv = hasEnv;
+            this.env = env;
+        }
+
+        @Override
+        public Action poll(Coroutine co, Object[] results) {
+            if (started) {
+                LuaString piece;
+                try {
+                    piece = piece(co, results.length > 0 ? results[0] : null);
+                } catch (LuaError e) {
+                    return new Action.Return(failure(e));
+                }
+                if (piece == null || piece.length() == 0) return finish(co);
+                co.fuel().consume(piece.length() / BYTES_PER_FUEL + 1);
+                source.write(piece.rawBytes(), 0, piece.length());
+            }
+            started = true;
+            return new Action.Call(reader, new Object[0]);
+        }
+
+        /** The reader's errors make {@code load} fail with the error value. */
+        @Override
+        public Action error(Coroutine co, LuaError error) {
+            return new Action.Return(failure(error));
+        }
+
+        /** A reader's result as a piece of source; null at the end. */
+        private static LuaString piece(Coroutine co, Object r) {
+            if (r == null || r instanceof LuaString) return (LuaString) r;
+            if (r instanceof Long) return LuaNumber.toLuaString((Long) r);
+            if (r instanceof Double) return LuaNumber.toLuaString((Double) r);
+            throw Library.error(co, "reader function must return a string");
+        }
+
+        private Action finish(Coroutine co) {
+            try {
+                return new Action.Return(new Object[] {compile(co, source.toByteArray(), chunkName, mode, hasEnv, env)});
+            } catch (LuaError e) {
+                return new Action.Return(failure(e));
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.moonlet.vm;
+
+import dev.moonlet.value.LuaError;
+
+/**
+ * Runs pending {@code __close} handlers, as calls, innermost first: each gets its value and
+ * the current error value (nil when there is none), and an error raised by a handler becomes
+ * the current error for the handlers after it (lfunc.c's {@code luaF_close}). As returned by
+ * {@link Coroutine#close()}, it then answers {@code true}, or {@code false} and the error.
+ */
+class Closing implements Sequence {
+    private final Instance instance;
+    private final Object[] values;
+    private int next;
+    /** The current error, or null. */
+    LuaError error;
+
+    /** Closes {@code values} (the innermost first) with {@code error} (or null) as the error. */
+    Closing(Instance instance, Object[] values, LuaError error) {
+        this.instance = instance;
+        this.values = values;
+        this.error = error;
+    }
+
+    @Override
+    public Action poll(Coroutine co, Object[] results) {
+        if (next < values.length) {
+            Object v = values[next];
+            values[next++] = null;
+            Object tm = MetaEvent.CLOSE.in(instance.metatableOf(v));
+            return new Action.Call(tm, new Object[] {v, error == null ? null : error.value()});
+        }
+        return finish();
+    }
+
+    @Override
+    public Action error(Coroutine co, LuaError e) {
+        error = e;
+        return poll(co, Values.NONE);
+    }
+
+    /** What to answer once every handler has run. */
+    Action finish() {
+        return error == null ? new Action.Return(new Object[] {Boolean.TRUE})
+                : new Action.Return(new Object[] {Boolean.FALSE, error.value()});
+    }
+}

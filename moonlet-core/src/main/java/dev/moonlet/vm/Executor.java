@@ -1,0 +1,485 @@
+package dev.moonlet.vm;
+
+import dev.moonlet.value.LuaError;
+import dev.moonlet.value.LuaString;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Runs a Lua function to completion in slices: each {@link #step(long)} does about the given
+ * amount of work and returns. No Java recursion happens per Lua call, per metamethod, per
+ * builtin calling Lua, or per coroutine switch, so any depth of Lua recursion runs within a
+ * small Java stack.
+ *
+ * <pre>{@code
+ * Executor ex = new Executor(instance, chunk);
+ * Status s;
+ * while ((s = ex.step(100_000)) instanceof Status.Running) {
+ *     // do other work, or stop stepping to cancel the script
+ * }
+ * }</pre>
+ *
+ * <h2>The loop</h2>
+ * The executor runs the current coroutine's top frame: the {@link Interpreter} for Lua frames,
+ * {@link Sequence#poll} (or {@link Sequence#error}) for sequence frames, then carries out the
+ * {@link Action} the sequence answered. Resume, yield and yield-to switch the current
+ * coroutine; the coroutine that resumed another keeps a sequence frame waiting for it.
+ *
+ * <h2>Errors</h2>
+ * A {@link LuaError} thrown in a step is raised at the top frame of the current coroutine:
+ * <ol>
+ *   <li>The executor looks below the error point for the nearest sequence that
+ *       {@linkplain Sequence#catchesErrors() catches errors}. If it has a
+ *       {@linkplain Sequence#messageHandler() message handler} (xpcall), the handler is called
+ *       first, at the error point, with the frames that raised still on the stack (so that
+ *       {@code debug.traceback} sees them); its result becomes the error value. An error in
+ *       the handler calls the handler again, up to a limit, after which the error value is
+ *       {@code "error in error handling"}. An error nothing catches in the main coroutine gets
+ *       its traceback recorded ({@link LuaError#setTraceback}) at this point.</li>
+ *   <li>Then frames are unwound down to the nearest sequence frame: open upvalues are closed
+ *       and pending {@code __close} handlers run (as calls, innermost first, each receiving
+ *       the error; an error in one replaces the error), and that sequence hears the error
+ *       through {@link Sequence#error}. If it rethrows, unwinding goes on below it.</li>
+ *   <li>An error that leaves a coroutine other than the main one kills it, leaving its frames
+ *       in place (its {@code __close} handlers run when it is closed, see
+ *       {@link Coroutine#close()}), and goes to the sequence that resumed it. An error that
+ *       leaves the main coroutine ends the execution: {@link Status.Failed}.</li>
+ * </ol>
+ */
+public final class Executor {
+    /** How many times a message handler is retried when it raises errors itself. */
+    static final int MAX_HANDLER_CALLS = 200;
+
+    private final Instance instance;
+    private final Fuel fuel = new Fuel();
+    private final Coroutine main;
+    private Object[] startArgs;
+    /** The coroutine running now. */
+    private Coroutine current;
+    /** Set once the main coroutine has finished or failed. */
+    private Status outcome;
+    /** The error being unwound whose handler (or traceback) step is done. */
+    private LuaError handledError;
+
+    /** An executor that will call {@code function} (any callable value) with {@code args}. */
+    public Executor(Instance instance, Object function, Object... args) {
+        this.instance = instance;
+        this.main = new Coroutine(instance, true);
+        main.body = function;
+        startArgs = args;
+        current = main;
+    }
+
+    /** The instance this executor runs in. */
+    public Instance instance() {
+        return instance;
+    }
+
+    /** The fuel of the current step. */
+    public Fuel fuel() {
+        return fuel;
+    }
+
+    /** The coroutine the executor started with (which cannot yield). */
+    public Coroutine mainCoroutine() {
+        return main;
+    }
+
+    /** The coroutine running now (the main one, or one it resumed). */
+    public Coroutine currentCoroutine() {
+        return current;
+    }
+
+    /**
+     * Runs for about {@code fuel} units of work and reports where things stand: still
+     * {@link Status.Running}, {@link Status.Waiting} for a future, or done
+     * ({@link Status.Finished} or {@link Status.Failed}, reported again by later steps).
+     */
+    public Status step(long fuel) {
+        this.fuel.refill(fuel);
+        for (;;) {
+            if (outcome != null) return outcome;
+            Coroutine co = current;
+            Frame top = co.top();
+            if (top instanceof SequenceFrame && ((SequenceFrame) top).state == SequenceFrame.AWAITING) {
+                if (!((SequenceFrame) top).future.isDone()) return Status.WAITING;
+                settle((SequenceFrame) top);
+            }
+            if (this.fuel.exhausted()) return Status.RUNNING;
+            try {
+                if (co.body != null) {
+                    start(co, startArgs);
+                    startArgs = null;
+                } else if (top instanceof LuaFrame) {
+                    Interpreter.execute(this, co);
+                } else {
+                    runSequence(co, (SequenceFrame) top);
+                }
+            } catch (LuaError e) {
+                raiseSafely(e);
+            } catch (StackOverflowError e) {
+                raiseSafely(new LuaError("stack overflow (in Java code)"));
+            } catch (RuntimeException e) {
+                raiseSafely(new UnexpectedException(e));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ coroutines
+
+    /** Calls the body of {@code co}, which has just become current, with {@code args}. */
+    private void start(Coroutine co, Object[] args) {
+        Object body = co.body;
+        co.body = null;
+        co.state = Coroutine.State.RUNNING;
+        co.executor = this;
+        co.ensureStack(args.length + 1);
+        co.stack[0] = body;
+        System.arraycopy(args, 0, co.stack, 1, args.length);
+        Interpreter.call(co, 0, args.length, Frame.RET_ROOT, 0, -1, false);
+    }
+
+    /** The body of {@code co} returned {@code values}. */
+    void coroutineReturned(Coroutine co, Object[] values) {
+        co.state = Coroutine.State.DEAD;
+        co.executor = null;
+        if (co == main) {
+            outcome = new Status.Finished(values);
+            return;
+        }
+        Coroutine resumer = co.resumer;
+        co.resumer = null;
+        resumeWithResults(resumer, values);
+    }
+
+    /** Makes {@code co}, whose top frame waits for it, the running coroutine again with {@code values}. */
+    private void resumeWithResults(Coroutine co, Object[] values) {
+        SequenceFrame waiting = becomeCurrent(co);
+        waiting.results = values;
+        waiting.state = SequenceFrame.READY;
+    }
+
+    /** Makes {@code co}, whose top frame waits for it, the running coroutine again with {@code error}. */
+    private void resumeWithError(Coroutine co, LuaError error) {
+        SequenceFrame waiting = becomeCurrent(co);
+        waiting.error = error;
+        waiting.state = SequenceFrame.FAILED;
+    }
+
+    private SequenceFrame becomeCurrent(Coroutine co) {
+        current = co;
+        co.state = Coroutine.State.RUNNING;
+        handledError = null;
+        return (SequenceFrame) co.top();
+    }
+
+    /**
+     * Transfers control to suspended coroutine {@code target} with {@code values}, on behalf
+     * of {@code resumer} (which gets its yields and results).
+     */
+    private void transfer(Coroutine target, Coroutine resumer, Object[] values) {
+        target.resumer = resumer;
+        target.executor = this;
+        target.inheritedBuiltins = resumer.nestedBuiltins() + 1;
+        if (target.body != null) {
+            current = target;
+            handledError = null;
+            start(target, values);
+        } else {
+            resumeWithResults(target, values);
+        }
+    }
+
+    // ------------------------------------------------------------------ sequences
+
+    private void runSequence(Coroutine co, SequenceFrame sf) {
+        Action action;
+        switch (sf.state) {
+            case SequenceFrame.NEW:
+                sf.state = SequenceFrame.CALLING;
+                action = sf.sequence.poll(co, Values.NONE);
+                break;
+            case SequenceFrame.READY: {
+                Object[] results = sf.results;
+                sf.results = null;
+                sf.state = SequenceFrame.CALLING;
+                action = sf.sequence.poll(co, results);
+                break;
+            }
+            case SequenceFrame.FAILED: {
+                LuaError error = sf.error;
+                sf.error = null;
+                sf.state = SequenceFrame.CALLING;
+                action = sf.sequence.error(co, error);
+                break;
+            }
+            default:
+                throw new IllegalStateException("sequence frame in state " + sf.state + " at the top");
+        }
+        perform(co, sf, action);
+    }
+
+    /** Carries out what sequence frame {@code sf} (the top of {@code co}) answered. */
+    private void perform(Coroutine co, SequenceFrame sf, Action action) {
+        if (action instanceof Action.Return) {
+            Object[] values = ((Action.Return) action).values();
+            co.popFrame();
+            if (sf.sequence instanceof HandlerCall) {
+                handlerReturned(co, (HandlerCall) sf.sequence, values.length > 0 ? values[0] : null);
+            } else {
+                Interpreter.deliver(co, sf.ret, sf.dest, sf.wanted, values);
+            }
+        } else if (action instanceof Action.Call) {
+            Action.Call call = (Action.Call) action;
+            int func = sf.func + 1;
+            Object[] args = call.args();
+            co.ensureStack(func + args.length + 1);
+            co.stack[func] = call.function();
+            System.arraycopy(args, 0, co.stack, func + 1, args.length);
+            try {
+                co.checkNestedBuiltins();
+                Interpreter.call(co, func, args.length, Frame.RET_SEQUENCE, 0, -1, false);
+            } catch (LuaError e) {
+                // A builtin that raised is the error point; otherwise the call itself failed
+                // (not callable, no stack left) and the sequence that asked for it hears it.
+                if (co.activeBuiltin != null || co.top() != sf) throw e;
+                raise(e, co.frameCount - 1);
+            }
+        } else if (action instanceof Action.TailCall) {
+            Action.TailCall call = (Action.TailCall) action;
+            Object[] args = call.args();
+            int func = sf.func;
+            co.ensureStack(func + args.length + 1);
+            co.stack[func] = call.function();
+            System.arraycopy(args, 0, co.stack, func + 1, args.length);
+            int nargs = Interpreter.resolveCallable(co, func, args.length);
+            co.popFrame();
+            Interpreter.call(co, func, nargs, sf.ret, sf.dest, sf.wanted, true);
+        } else if (action instanceof Action.Yield) {
+            if (co.isMain()) throw new LuaError("attempt to yield from outside a coroutine");
+            sf.state = SequenceFrame.YIELDED;
+            Coroutine resumer = suspend(co);
+            resumeWithResults(resumer, ((Action.Yield) action).values());
+        } else if (action instanceof Action.YieldTo) {
+            Action.YieldTo yt = (Action.YieldTo) action;
+            if (co.isMain()) throw new LuaError("attempt to yield from outside a coroutine");
+            Coroutine target = yt.target();
+            if (target.state != Coroutine.State.SUSPENDED) throw new LuaError(cannotResume(target));
+            sf.state = SequenceFrame.YIELDED;
+            Coroutine resumer = suspend(co);
+            transfer(target, resumer, yt.values());
+        } else if (action instanceof Action.Resume) {
+            Action.Resume resume = (Action.Resume) action;
+            Coroutine target = resume.target();
+            if (target.state != Coroutine.State.SUSPENDED) {
+                sf.error = new LuaError(cannotResume(target));
+                sf.state = SequenceFrame.FAILED;
+            } else if (co.nestedBuiltins() >= Coroutine.MAX_NESTED_BUILTINS) {
+                sf.error = new LuaError("C stack overflow");
+                sf.state = SequenceFrame.FAILED;
+            } else {
+                sf.state = SequenceFrame.RESUMING;
+                co.state = Coroutine.State.NORMAL;
+                transfer(target, co, resume.args());
+            }
+        } else if (action instanceof Action.Raise) {
+            LuaError error = ((Action.Raise) action).error();
+            if (sf.sequence instanceof Unwinder) {
+                propagate(co, error, co.frameCount - 2);
+            } else {
+                raise(error, co.frameCount - 2);
+            }
+        } else if (action instanceof Action.Await) {
+            sf.future = ((Action.Await) action).future();
+            sf.state = SequenceFrame.AWAITING;
+        } else {
+            throw new IllegalStateException("unknown action " + action);
+        }
+    }
+
+    private static String cannotResume(Coroutine target) {
+        return target.state == Coroutine.State.DEAD ? "cannot resume dead coroutine"
+                : "cannot resume non-suspended coroutine";
+    }
+
+    /** Suspends the running coroutine {@code co}, answering its resumer. */
+    private static Coroutine suspend(Coroutine co) {
+        Coroutine resumer = co.resumer;
+        co.resumer = null;
+        co.executor = null;
+        co.state = Coroutine.State.SUSPENDED;
+        return resumer;
+    }
+
+    /** Turns the outcome of an awaited future into results or an error for its frame. */
+    private static void settle(SequenceFrame sf) {
+        CompletableFuture<?> future = sf.future;
+        sf.future = null;
+        try {
+            sf.results = new Object[] {future.join()};
+            sf.state = SequenceFrame.READY;
+        } catch (CompletionException | CancellationException e) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            sf.error = cause instanceof LuaError ? (LuaError) cause : new LuaError(String.valueOf(cause.getMessage()));
+            sf.state = SequenceFrame.FAILED;
+        }
+    }
+
+    // ------------------------------------------------------------------ errors
+
+    /**
+     * Raises {@code e}, thrown while running the top frame of the current coroutine, which is
+     * the error point: a builtin that was running directly gets a frame first, and only the
+     * frames below the error point may catch the error. Raising may itself fail (a sequence's
+     * error method throwing, say): that is raised in turn.
+     */
+    private void raiseSafely(LuaError e) {
+        while (e != null) {
+            try {
+                Coroutine co = current;
+                if (co.activeBuiltin != null) materializeActiveBuiltin(co);
+                raise(e, co.frameCount - 2);
+                e = null;
+            } catch (LuaError again) {
+                e = again;
+            } catch (StackOverflowError again) {
+                e = new LuaError("stack overflow (in Java code)");
+            } catch (RuntimeException again) {
+                e = new UnexpectedException(again);
+            }
+        }
+    }
+
+    /**
+     * Raises {@code e} at the top frame of the current coroutine, the frames up to index
+     * {@code from} being the ones that may catch it: completes argument errors, runs the
+     * message handler or records the traceback, then unwinds (see the class comment).
+     */
+    private void raise(LuaError e, int from) {
+        Coroutine co = current;
+        if (e instanceof ArgumentError) e = RuntimeErrors.completeArgumentError(co, (ArgumentError) e);
+        if (e != handledError) {
+            handledError = e;
+            int catcher = findCatcher(co, from);
+            if (catcher < 0) {
+                if (co.isMain()) e.setTraceback(Traceback.of(co, null, 0).toString());
+            } else {
+                Sequence s = ((SequenceFrame) co.frames[catcher]).sequence;
+                Object handler = s.messageHandler();
+                if (handler != null) {
+                    try {
+                        pushHandler(co, handler, e, from);
+                        return;
+                    } catch (RuntimeErrors.ErrorHandlingFailure noRoom) {
+                        e = noRoom;
+                        handledError = e;
+                    }
+                }
+                if (s instanceof Unwinder && ((Unwinder) s).uncaught) {
+                    e.setTraceback(Traceback.of(co, null, 0).toString());
+                }
+            }
+        }
+        propagate(co, e, from);
+    }
+
+    /** Gives the builtin that raised while running directly a frame, so that it shows in tracebacks. */
+    private static void materializeActiveBuiltin(Coroutine co) {
+        SequenceFrame sf = new SequenceFrame(co.activeBuiltin, null, SequenceFrame.RAISED);
+        sf.func = co.activeFunc;
+        sf.tail = co.activeTail;
+        co.activeBuiltin = null;
+        co.pushSequenceFrame(sf);
+    }
+
+    /** The nearest frame at or below {@code from} whose sequence catches errors, or -1. */
+    private static int findCatcher(Coroutine co, int from) {
+        for (int i = from; i >= 0; i--) {
+            Frame f = co.frames[i];
+            if (f instanceof SequenceFrame) {
+                Sequence s = ((SequenceFrame) f).sequence;
+                if (s != null && s.catchesErrors()) return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Calls message handler {@code handler} on top of the frames that raised {@code e}. */
+    private static void pushHandler(Coroutine co, Object handler, LuaError e, int from) {
+        int func = co.stackInUse();
+        co.ensureStack(func + 1);
+        co.stack[func] = null;
+        SequenceFrame sf = new SequenceFrame(null, new HandlerCall(handler, e, from), SequenceFrame.NEW);
+        sf.func = func;
+        sf.ret = Frame.RET_DISCARD;
+        co.pushSequenceFrame(sf);
+    }
+
+    /** The message handler returned {@code value}: the error goes on with that value. */
+    private void handlerReturned(Coroutine co, HandlerCall call, Object value) {
+        LuaError e = new LuaError(value);
+        handledError = e;
+        propagate(co, e, call.from);
+    }
+
+    /**
+     * Unwinds the frames above index {@code from} and those below it down to the nearest
+     * sequence frame, which will hear {@code e}; or kills the coroutine when there is none.
+     */
+    private void propagate(Coroutine co, LuaError e, int from) {
+        int target = from;
+        while (target >= 0 && !(co.frames[target] instanceof SequenceFrame
+                && ((SequenceFrame) co.frames[target]).sequence != null)) {
+            target--;
+        }
+        if (target < 0 && !co.isMain()) {
+            co.state = Coroutine.State.DEAD;
+            co.deathError = e;
+            co.executor = null;
+            Coroutine resumer = co.resumer;
+            co.resumer = null;
+            resumeWithError(resumer, e);
+            return;
+        }
+        int level = target >= 0 ? co.frames[target].func + 1 : 0;
+        Object[] closing = co.pendingCloseValues(level);
+        co.closeUpvalues(level);
+        co.clearFrames(target + 1);
+        if (closing.length > 0) {
+            Sequence below = target >= 0 ? ((SequenceFrame) co.frames[target]).sequence : null;
+            Object handler = below != null && below.catchesErrors() ? below.messageHandler() : null;
+            Unwinder u = new Unwinder(co.instance(), closing, e, handler, target < 0);
+            SequenceFrame sf = new SequenceFrame(null, u, SequenceFrame.NEW);
+            sf.func = level;
+            sf.ret = Frame.RET_DISCARD;
+            co.pushSequenceFrame(sf);
+            return;
+        }
+        if (co.stackInUse() <= Coroutine.MAX_STACK) co.resetStackLimit();
+        if (target < 0) {
+            co.state = Coroutine.State.DEAD;
+            co.executor = null;
+            outcome = new Status.Failed(e);
+            return;
+        }
+        SequenceFrame sf = (SequenceFrame) co.frames[target];
+        sf.error = e;
+        sf.state = SequenceFrame.FAILED;
+    }
+
+    /** A Java exception a builtin or the runtime let escape: a bug, reported as a Lua error. */
+    static final class UnexpectedException extends LuaError {
+        private final RuntimeException cause;
+
+        UnexpectedException(RuntimeException cause) {
+            super(LuaString.of("internal error: " + cause));
+            this.cause = cause;
+        }
+
+        @Override
+        public synchronized Throwable getCause() {
+            return cause;
+        }
+    }
+}

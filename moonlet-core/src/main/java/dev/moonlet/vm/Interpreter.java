@@ -1,0 +1,1418 @@
+package dev.moonlet.vm;
+
+import static dev.moonlet.compiler.Instruction.OFFSET_SBX;
+import static dev.moonlet.compiler.Instruction.OFFSET_SC;
+import static dev.moonlet.compiler.Instruction.OFFSET_SJ;
+
+import dev.moonlet.compiler.OpCode;
+import dev.moonlet.compiler.Proto;
+import dev.moonlet.value.LuaError;
+import dev.moonlet.value.LuaFunction;
+import dev.moonlet.value.LuaNumber;
+import dev.moonlet.value.LuaString;
+import dev.moonlet.value.LuaTable;
+import dev.moonlet.value.Userdata;
+import java.util.Arrays;
+
+/**
+ * The interpreter loop: executes the Lua frames on top of a coroutine's frame stack (PUC-Rio's
+ * lvm.c). This file is deliberately the one big file of the VM: the loop, its fast paths and
+ * the slow paths they fall back to (metamethods, coercions, errors) belong together, and
+ * splitting the loop would cost speed.
+ *
+ * <p>No Java recursion happens per Lua call: a call to a Lua function pushes a {@link LuaFrame}
+ * and the loop goes on in it; a return pops it and the loop goes on in the caller. A metamethod
+ * call is a call like any other, whose frame records how to finish the instruction that made
+ * it ({@link Frame#ret}). A builtin is called directly; when it returns a {@link Sequence}, a
+ * {@link SequenceFrame} is pushed and the loop hands control back to the {@link Executor}.
+ *
+ * <p>Invariants of the loop: {@code stack} is {@code co.stack} (reloaded after anything that
+ * may grow the stack); {@code f.pc} is saved before anything that may raise an error or call,
+ * so that messages and tracebacks see the current instruction as {@code f.pc - 1}.
+ *
+ * <p>Fuel: straight-line code is counted when it ends, at backward jumps, calls and returns,
+ * by the number of instructions since the last count ({@code pc - mark}); the loop returns
+ * to the executor when the fuel is spent.
+ */
+final class Interpreter {
+    private Interpreter() {}
+
+    /** Lua's MAXTAGLOOP: the longest {@code __index}/{@code __newindex} chain. */
+    private static final int MAX_TAG_LOOP = 2000;
+
+    /**
+     * Runs the Lua frames at the top of {@code co} until the fuel is spent or the top frame is
+     * not a Lua frame (a sequence was pushed, a Lua frame returned to a sequence, the
+     * coroutine's body returned).
+     */
+    static void execute(Executor ex, Coroutine co) {
+        final Fuel fuel = ex.fuel();
+        newframe:
+        for (;;) {
+            Frame topFrame = co.top();
+            if (!(topFrame instanceof LuaFrame) || fuel.exhausted()) return;
+            final LuaFrame f = (LuaFrame) topFrame;
+            final Closure cl = f.closure;
+            final Proto p = cl.proto;
+            final int[] code = p.code;
+            final Object[] k = p.constants;
+            final Upvalue[] upvals = cl.upvalues;
+            final int base = f.base;
+            Object[] stack = co.stack;
+            int pc = f.pc;
+            int mark = pc;
+            for (;;) {
+                final int i = code[pc++];
+                final int a = base + ((i >>> 7) & 0xFF);
+                switch (i & 0x7F) {
+                    case OpCode.MOVE:
+                        stack[a] = stack[base + ((i >>> 16) & 0xFF)];
+                        continue;
+                    case OpCode.LOADI:
+                        stack[a] = (long) ((i >>> 15) - OFFSET_SBX);
+                        continue;
+                    case OpCode.LOADF:
+                        stack[a] = (double) ((i >>> 15) - OFFSET_SBX);
+                        continue;
+                    case OpCode.LOADK:
+                        stack[a] = k[i >>> 15];
+                        continue;
+                    case OpCode.LOADKX:
+                        stack[a] = k[code[pc++] >>> 7];
+                        continue;
+                    case OpCode.LOADFALSE:
+                        stack[a] = Boolean.FALSE;
+                        continue;
+                    case OpCode.LFALSESKIP:
+                        stack[a] = Boolean.FALSE;
+                        pc++;
+                        continue;
+                    case OpCode.LOADTRUE:
+                        stack[a] = Boolean.TRUE;
+                        continue;
+                    case OpCode.LOADNIL:
+                        Arrays.fill(stack, a, a + ((i >>> 16) & 0xFF) + 1, null);
+                        continue;
+                    case OpCode.GETUPVAL: {
+                        Upvalue u = upvals[(i >>> 16) & 0xFF];
+                        stack[a] = u.slots[u.index];
+                        continue;
+                    }
+                    case OpCode.SETUPVAL: {
+                        Upvalue u = upvals[(i >>> 16) & 0xFF];
+                        u.slots[u.index] = stack[a];
+                        continue;
+                    }
+                    case OpCode.GETTABUP: {
+                        int b = (i >>> 16) & 0xFF;
+                        Upvalue u = upvals[b];
+                        Object t = u.slots[u.index];
+                        LuaString key = (LuaString) k[i >>> 24];
+                        if (t instanceof LuaTable) {
+                            LuaTable tt = (LuaTable) t;
+                            Object v = tt.get(key);
+                            if (v != null || tt.metatable() == null) {
+                                stack[a] = v;
+                                continue;
+                            }
+                        }
+                        f.pc = pc;
+                        if (index(co, f, t, key, a, RuntimeErrors.upvalue(b))) continue newframe;
+                        stack = co.stack;
+                        continue;
+                    }
+                    case OpCode.GETTABLE: {
+                        int b = (i >>> 16) & 0xFF;
+                        Object t = stack[base + b];
+                        Object key = stack[base + (i >>> 24)];
+                        if (t instanceof LuaTable) {
+                            LuaTable tt = (LuaTable) t;
+                            Object v = key instanceof Long ? tt.get((long) (Long) key) : tt.get(key);
+                            if (v != null || tt.metatable() == null) {
+                                stack[a] = v;
+                                continue;
+                            }
+                        }
+                        f.pc = pc;
+                        if (index(co, f, t, key, a, b)) continue newframe;
+                        stack = co.stack;
+                        continue;
+                    }
+                    case OpCode.GETI: {
+                        int b = (i >>> 16) & 0xFF;
+                        Object t = stack[base + b];
+                        int key = i >>> 24;
+                        if (t instanceof LuaTable) {
+                            LuaTable tt = (LuaTable) t;
+                            Object v = tt.get((long) key);
+                            if (v != null || tt.metatable() == null) {
+                                stack[a] = v;
+                                continue;
+                            }
+                        }
+                        f.pc = pc;
+                        if (index(co, f, t, (long) key, a, b)) continue newframe;
+                        stack = co.stack;
+                        continue;
+                    }
+                    case OpCode.GETFIELD: {
+                        int b = (i >>> 16) & 0xFF;
+                        Object t = stack[base + b];
+                        LuaString key = (LuaString) k[i >>> 24];
+                        if (t instanceof LuaTable) {
+                            LuaTable tt = (LuaTable) t;
+                            Object v = tt.get(key);
+                            if (v != null || tt.metatable() == null) {
+                                stack[a] = v;
+                                continue;
+                            }
+                        }
+                        f.pc = pc;
+                        if (index(co, f, t, key, a, b)) continue newframe;
+                        stack = co.stack;
+                        continue;
+                    }
+                    case OpCode.SETTABUP: {
+                        int ua = (i >>> 7) & 0xFF;
+                        Upvalue u = upvals[ua];
+                        Object t = u.slots[u.index];
+                        LuaString key = (LuaString) k[(i >>> 16) & 0xFF];
+                        Object v = (i & 0x8000) != 0 ? k[i >>> 24] : stack[base + (i >>> 24)];
+                        if (t instanceof LuaTable && canSetRaw((LuaTable) t, key)) {
+                            ((LuaTable) t).put(key, v);
+                            continue;
+                        }
+                        f.pc = pc;
+                        if (setIndex(co, f, t, key, v, RuntimeErrors.upvalue(ua))) continue newframe;
+                        stack = co.stack;
+                        continue;
+                    }
+                    case OpCode.SETTABLE: {
+                        Object t = stack[a];
+                        Object key = stack[base + ((i >>> 16) & 0xFF)];
+                        Object v = (i & 0x8000) != 0 ? k[i >>> 24] : stack[base + (i >>> 24)];
+                        if (t instanceof LuaTable) {
+                            LuaTable tt = (LuaTable) t;
+                            if (key instanceof Long) {
+                                if (canSetRaw(tt, (Long) key)) {
+                                    tt.put((long) (Long) key, v);
+                                    continue;
+                                }
+                            } else if (key instanceof LuaString && canSetRaw(tt, (LuaString) key)) {
+                                tt.put((LuaString) key, v);
+                                continue;
+                            }
+                        }
+                        f.pc = pc;
+                        if (setIndex(co, f, t, key, v, a - base)) continue newframe;
+                        stack = co.stack;
+                        continue;
+                    }
+                    case OpCode.SETI: {
+                        Object t = stack[a];
+                        long key = (i >>> 16) & 0xFF;
+                        Object v = (i & 0x8000) != 0 ? k[i >>> 24] : stack[base + (i >>> 24)];
+                        if (t instanceof LuaTable && canSetRaw((LuaTable) t, key)) {
+                            ((LuaTable) t).put(key, v);
+                            continue;
+                        }
+                        f.pc = pc;
+                        if (setIndex(co, f, t, key, v, a - base)) continue newframe;
+                        stack = co.stack;
+                        continue;
+                    }
+                    case OpCode.SETFIELD: {
+                        Object t = stack[a];
+                        LuaString key = (LuaString) k[(i >>> 16) & 0xFF];
+                        Object v = (i & 0x8000) != 0 ? k[i >>> 24] : stack[base + (i >>> 24)];
+                        if (t instanceof LuaTable && canSetRaw((LuaTable) t, key)) {
+                            ((LuaTable) t).put(key, v);
+                            continue;
+                        }
+                        f.pc = pc;
+                        if (setIndex(co, f, t, key, v, a - base)) continue newframe;
+                        stack = co.stack;
+                        continue;
+                    }
+                    case OpCode.NEWTABLE: {
+                        int b = (i >>> 16) & 0xFF;
+                        int c = i >>> 24;
+                        if ((i & 0x8000) != 0) c += (code[pc] >>> 7) * 256;
+                        pc++;
+                        f.pc = pc;
+                        stack[a] = new LuaTable(c, b > 0 ? 1 << (b - 1) : 0);
+                        continue;
+                    }
+                    case OpCode.SELF: {
+                        int b = (i >>> 16) & 0xFF;
+                        Object t = stack[base + b];
+                        Object key = (i & 0x8000) != 0 ? k[i >>> 24] : stack[base + (i >>> 24)];
+                        stack[a + 1] = t;
+                        if (t instanceof LuaTable && key instanceof LuaString) {
+                            LuaTable tt = (LuaTable) t;
+                            Object v = tt.get((LuaString) key);
+                            if (v != null || tt.metatable() == null) {
+                                stack[a] = v;
+                                continue;
+                            }
+                        }
+                        f.pc = pc;
+                        if (index(co, f, t, key, a, b)) continue newframe;
+                        stack = co.stack;
+                        continue;
+                    }
+
+                    // ---------------------------------------------- arithmetic with an immediate or constant
+                    case OpCode.ADDI: {
+                        Object x = stack[base + ((i >>> 16) & 0xFF)];
+                        int imm = (i >>> 24) - OFFSET_SC;
+                        if (x instanceof Long) {
+                            stack[a] = (Long) x + imm;
+                            continue;
+                        }
+                        if (x instanceof Double) {
+                            stack[a] = (Double) x + imm;
+                            continue;
+                        }
+                        f.pc = pc;
+                        boolean changed = (i & 0x8000) != 0
+                                ? arith(co, f, MetaEvent.ADD, (long) imm, x, a, RuntimeErrors.NOWHERE, (i >>> 16) & 0xFF)
+                                : arith(co, f, MetaEvent.ADD, x, (long) imm, a, (i >>> 16) & 0xFF, RuntimeErrors.NOWHERE);
+                        if (changed) continue newframe;
+                        stack = co.stack;
+                        continue;
+                    }
+                    case OpCode.ADDK:
+                    case OpCode.SUBK:
+                    case OpCode.MULK: {
+                        Object x = stack[base + ((i >>> 16) & 0xFF)];
+                        Object y = k[i >>> 24];
+                        if (x instanceof Long && y instanceof Long) {
+                            long l = (Long) x, r = (Long) y;
+                            int op = i & 0x7F;
+                            stack[a] = op == OpCode.ADDK ? l + r : op == OpCode.SUBK ? l - r : l * r;
+                            continue;
+                        }
+                        if (x instanceof Double && y instanceof Double) {
+                            double l = (Double) x, r = (Double) y;
+                            int op = i & 0x7F;
+                            stack[a] = op == OpCode.ADDK ? l + r : op == OpCode.SUBK ? l - r : l * r;
+                            continue;
+                        }
+                        f.pc = pc;
+                        if (arithK(co, f, i, x, y, a)) continue newframe;
+                        stack = co.stack;
+                        continue;
+                    }
+                    case OpCode.MODK:
+                    case OpCode.POWK:
+                    case OpCode.DIVK:
+                    case OpCode.IDIVK:
+                    case OpCode.BANDK:
+                    case OpCode.BORK:
+                    case OpCode.BXORK: {
+                        Object x = stack[base + ((i >>> 16) & 0xFF)];
+                        f.pc = pc;
+                        if (arithK(co, f, i, x, k[i >>> 24], a)) continue newframe;
+                        stack = co.stack;
+                        continue;
+                    }
+                    case OpCode.SHRI: {
+                        Object x = stack[base + ((i >>> 16) & 0xFF)];
+                        int imm = (i >>> 24) - OFFSET_SC;
+                        if (x instanceof Long) {
+                            stack[a] = LuaNumber.shiftLeft((Long) x, -imm);
+                            continue;
+                        }
+                        f.pc = pc;
+                        boolean changed = (i & 0x8000) != 0
+                                ? arith(co, f, MetaEvent.SHL, x, (long) -imm, a, (i >>> 16) & 0xFF, RuntimeErrors.NOWHERE)
+                                : arith(co, f, MetaEvent.SHR, x, (long) imm, a, (i >>> 16) & 0xFF, RuntimeErrors.NOWHERE);
+                        if (changed) continue newframe;
+                        stack = co.stack;
+                        continue;
+                    }
+                    case OpCode.SHLI: {
+                        Object x = stack[base + ((i >>> 16) & 0xFF)];
+                        int imm = (i >>> 24) - OFFSET_SC;
+                        if (x instanceof Long) {
+                            stack[a] = LuaNumber.shiftLeft(imm, (Long) x);
+                            continue;
+                        }
+                        f.pc = pc;
+                        if (arith(co, f, MetaEvent.SHL, (long) imm, x, a, RuntimeErrors.NOWHERE, (i >>> 16) & 0xFF)) {
+                            continue newframe;
+                        }
+                        stack = co.stack;
+                        continue;
+                    }
+
+                    // ---------------------------------------------- arithmetic on registers
+                    case OpCode.ADD: {
+                        Object x = stack[base + ((i >>> 16) & 0xFF)];
+                        Object y = stack[base + (i >>> 24)];
+                        if (x instanceof Long && y instanceof Long) {
+                            stack[a] = (Long) x + (Long) y;
+                            continue;
+                        }
+                        if (x instanceof Double && y instanceof Double) {
+                            stack[a] = (Double) x + (Double) y;
+                            continue;
+                        }
+                        f.pc = pc;
+                        if (arith(co, f, MetaEvent.ADD, x, y, a, (i >>> 16) & 0xFF, i >>> 24)) continue newframe;
+                        stack = co.stack;
+                        continue;
+                    }
+                    case OpCode.SUB: {
+                        Object x = stack[base + ((i >>> 16) & 0xFF)];
+                        Object y = stack[base + (i >>> 24)];
+                        if (x instanceof Long && y instanceof Long) {
+                            stack[a] = (Long) x - (Long) y;
+                            continue;
+                        }
+                        if (x instanceof Double && y instanceof Double) {
+                            stack[a] = (Double) x - (Double) y;
+                            continue;
+                        }
+                        f.pc = pc;
+                        if (arith(co, f, MetaEvent.SUB, x, y, a, (i >>> 16) & 0xFF, i >>> 24)) continue newframe;
+                        stack = co.stack;
+                        continue;
+                    }
+                    case OpCode.MUL: {
+                        Object x = stack[base + ((i >>> 16) & 0xFF)];
+                        Object y = stack[base + (i >>> 24)];
+                        if (x instanceof Long && y instanceof Long) {
+                            stack[a] = (Long) x * (Long) y;
+                            continue;
+                        }
+                        if (x instanceof Double && y instanceof Double) {
+                            stack[a] = (Double) x * (Double) y;
+                            continue;
+                        }
+                        f.pc = pc;
+                        if (arith(co, f, MetaEvent.MUL, x, y, a, (i >>> 16) & 0xFF, i >>> 24)) continue newframe;
+                        stack = co.stack;
+                        continue;
+                    }
+                    case OpCode.MOD:
+                    case OpCode.POW:
+                    case OpCode.DIV:
+                    case OpCode.IDIV:
+                    case OpCode.BAND:
+                    case OpCode.BOR:
+                    case OpCode.BXOR:
+                    case OpCode.SHL:
+                    case OpCode.SHR: {
+                        int b = (i >>> 16) & 0xFF, c = i >>> 24;
+                        f.pc = pc;
+                        if (arith(co, f, DebugNames.arithEvent(i & 0x7F), stack[base + b], stack[base + c], a, b, c)) {
+                            continue newframe;
+                        }
+                        stack = co.stack;
+                        continue;
+                    }
+
+                    // ---------------------------------------------- unary operators
+                    case OpCode.UNM: {
+                        int b = (i >>> 16) & 0xFF;
+                        Object x = stack[base + b];
+                        if (x instanceof Long) {
+                            stack[a] = -(Long) x;
+                            continue;
+                        }
+                        if (x instanceof Double) {
+                            stack[a] = -(Double) x;
+                            continue;
+                        }
+                        f.pc = pc;
+                        if (arith(co, f, MetaEvent.UNM, x, x, a, b, b)) continue newframe;
+                        stack = co.stack;
+                        continue;
+                    }
+                    case OpCode.BNOT: {
+                        int b = (i >>> 16) & 0xFF;
+                        Object x = stack[base + b];
+                        if (x instanceof Long) {
+                            stack[a] = ~(Long) x;
+                            continue;
+                        }
+                        f.pc = pc;
+                        if (arith(co, f, MetaEvent.BNOT, x, x, a, b, b)) continue newframe;
+                        stack = co.stack;
+                        continue;
+                    }
+                    case OpCode.NOT: {
+                        Object x = stack[base + ((i >>> 16) & 0xFF)];
+                        stack[a] = x == null || x == Boolean.FALSE;
+                        continue;
+                    }
+                    case OpCode.LEN: {
+                        int b = (i >>> 16) & 0xFF;
+                        Object x = stack[base + b];
+                        if (x instanceof LuaString) {
+                            stack[a] = (long) ((LuaString) x).length();
+                            continue;
+                        }
+                        if (x instanceof LuaTable && ((LuaTable) x).metatable() == null) {
+                            stack[a] = ((LuaTable) x).length();
+                            continue;
+                        }
+                        f.pc = pc;
+                        if (length(co, f, x, a, b)) continue newframe;
+                        stack = co.stack;
+                        continue;
+                    }
+                    case OpCode.CONCAT: {
+                        int n = f.concatLeft;
+                        if (n == 0) n = (i >>> 16) & 0xFF;
+                        f.concatLeft = 0;
+                        f.pc = pc;
+                        if (concat(co, f, a, n)) continue newframe;
+                        stack = co.stack;
+                        continue;
+                    }
+
+                    // ---------------------------------------------- closing and jumps
+                    case OpCode.CLOSE: {
+                        f.pc = pc;
+                        co.closeUpvalues(a);
+                        if (co.hasTbc(a)) {
+                            closeNext(co, f, base + p.maxStackSize);
+                            continue newframe;
+                        }
+                        continue;
+                    }
+                    case OpCode.TBC: {
+                        f.pc = pc;
+                        markToBeClosed(co, f, a);
+                        continue;
+                    }
+                    case OpCode.JMP: {
+                        int offset = (i >>> 7) - OFFSET_SJ;
+                        if (offset < 0) {
+                            fuel.remaining -= pc - mark;
+                            pc += offset;
+                            mark = pc;
+                            if (fuel.remaining <= 0) {
+                                f.pc = pc;
+                                return;
+                            }
+                        } else {
+                            pc += offset;
+                        }
+                        continue;
+                    }
+                    case OpCode.EQ: {
+                        Object x = stack[a];
+                        Object y = stack[base + ((i >>> 16) & 0xFF)];
+                        boolean cond;
+                        if (x instanceof Long && y instanceof Long) {
+                            cond = ((Long) x).longValue() == (Long) y;
+                        } else if (x != y && (x instanceof LuaTable && y instanceof LuaTable
+                                || x instanceof Userdata && y instanceof Userdata)) {
+                            f.pc = pc;
+                            if (equalMeta(co, f, x, y)) continue newframe;
+                            stack = co.stack;
+                            pc = f.pc;
+                            continue;
+                        } else {
+                            cond = Comparison.rawEquals(x, y);
+                        }
+                        if (cond != ((i & 0x8000) != 0)) {
+                            pc++;
+                        } else {
+                            int j = code[pc];
+                            pc += (j >>> 7) - OFFSET_SJ + 1;
+                        }
+                        continue;
+                    }
+                    case OpCode.LT:
+                    case OpCode.LE: {
+                        Object x = stack[a];
+                        Object y = stack[base + ((i >>> 16) & 0xFF)];
+                        boolean cond;
+                        boolean lt = (i & 0x7F) == OpCode.LT;
+                        if (x instanceof Long && y instanceof Long) {
+                            long l = (Long) x, r = (Long) y;
+                            cond = lt ? l < r : l <= r;
+                        } else if (x instanceof Double && y instanceof Double) {
+                            double l = (Double) x, r = (Double) y;
+                            cond = lt ? l < r : l <= r;
+                        } else {
+                            f.pc = pc;
+                            if (order(co, f, x, y, lt ? MetaEvent.LT : MetaEvent.LE)) continue newframe;
+                            stack = co.stack;
+                            pc = f.pc;
+                            continue;
+                        }
+                        if (cond != ((i & 0x8000) != 0)) {
+                            pc++;
+                        } else {
+                            int j = code[pc];
+                            pc += (j >>> 7) - OFFSET_SJ + 1;
+                        }
+                        continue;
+                    }
+                    case OpCode.EQK: {
+                        boolean cond = Comparison.rawEquals(stack[a], k[(i >>> 16) & 0xFF]);
+                        if (cond != ((i & 0x8000) != 0)) {
+                            pc++;
+                        } else {
+                            int j = code[pc];
+                            pc += (j >>> 7) - OFFSET_SJ + 1;
+                        }
+                        continue;
+                    }
+                    case OpCode.EQI: {
+                        Object x = stack[a];
+                        int imm = ((i >>> 16) & 0xFF) - OFFSET_SC;
+                        boolean cond = x instanceof Long ? (Long) x == imm
+                                : x instanceof Double && (Double) x == imm;
+                        if (cond != ((i & 0x8000) != 0)) {
+                            pc++;
+                        } else {
+                            int j = code[pc];
+                            pc += (j >>> 7) - OFFSET_SJ + 1;
+                        }
+                        continue;
+                    }
+                    case OpCode.LTI:
+                    case OpCode.LEI:
+                    case OpCode.GTI:
+                    case OpCode.GEI: {
+                        Object x = stack[a];
+                        int imm = ((i >>> 16) & 0xFF) - OFFSET_SC;
+                        int op = i & 0x7F;
+                        boolean cond;
+                        if (x instanceof Long) {
+                            long l = (Long) x;
+                            cond = op == OpCode.LTI ? l < imm : op == OpCode.LEI ? l <= imm
+                                    : op == OpCode.GTI ? l > imm : l >= imm;
+                        } else if (x instanceof Double) {
+                            double l = (Double) x;
+                            cond = op == OpCode.LTI ? l < imm : op == OpCode.LEI ? l <= imm
+                                    : op == OpCode.GTI ? l > imm : l >= imm;
+                        } else {
+                            Object im = (i >>> 24) != 0 ? (Object) (double) imm : (Object) (long) imm;
+                            f.pc = pc;
+                            boolean changed;
+                            switch (op) {
+                                case OpCode.LTI: changed = order(co, f, x, im, MetaEvent.LT); break;
+                                case OpCode.LEI: changed = order(co, f, x, im, MetaEvent.LE); break;
+                                case OpCode.GTI: changed = order(co, f, im, x, MetaEvent.LT); break;
+                                default: changed = order(co, f, im, x, MetaEvent.LE); break;
+                            }
+                            if (changed) continue newframe;
+                            stack = co.stack;
+                            pc = f.pc;
+                            continue;
+                        }
+                        if (cond != ((i & 0x8000) != 0)) {
+                            pc++;
+                        } else {
+                            int j = code[pc];
+                            pc += (j >>> 7) - OFFSET_SJ + 1;
+                        }
+                        continue;
+                    }
+                    case OpCode.TEST: {
+                        Object x = stack[a];
+                        boolean isFalse = x == null || x == Boolean.FALSE;
+                        if (isFalse == ((i & 0x8000) != 0)) {
+                            pc++;
+                        } else {
+                            int j = code[pc];
+                            pc += (j >>> 7) - OFFSET_SJ + 1;
+                        }
+                        continue;
+                    }
+                    case OpCode.TESTSET: {
+                        Object x = stack[base + ((i >>> 16) & 0xFF)];
+                        boolean isFalse = x == null || x == Boolean.FALSE;
+                        if (isFalse == ((i & 0x8000) != 0)) {
+                            pc++;
+                        } else {
+                            stack[a] = x;
+                            int j = code[pc];
+                            pc += (j >>> 7) - OFFSET_SJ + 1;
+                        }
+                        continue;
+                    }
+
+                    // ---------------------------------------------- calls and returns
+                    case OpCode.CALL: {
+                        int b = (i >>> 16) & 0xFF;
+                        int nargs = b != 0 ? b - 1 : f.top - a - 1;
+                        fuel.remaining -= pc - mark;
+                        f.pc = pc;
+                        Object fn = stack[a];
+                        if (fn instanceof Closure) {
+                            LuaFrame callee = enter(co, (Closure) fn, a, nargs);
+                            callee.ret = Frame.RET_CALL;
+                            callee.dest = a;
+                            callee.wanted = (i >>> 24) - 1;
+                            continue newframe;
+                        }
+                        if (call(co, a, nargs, Frame.RET_CALL, a, (i >>> 24) - 1, false)) continue newframe;
+                        stack = co.stack;
+                        mark = pc;
+                        continue;
+                    }
+                    case OpCode.TAILCALL: {
+                        int b = (i >>> 16) & 0xFF;
+                        int nargs = b != 0 ? b - 1 : f.top - a - 1;
+                        fuel.remaining -= pc - mark;
+                        f.pc = pc;
+                        if ((i & 0x8000) != 0) co.closeUpvalues(base);
+                        tailCall(co, f, a, nargs);
+                        continue newframe;
+                    }
+                    case OpCode.RETURN: {
+                        int b = (i >>> 16) & 0xFF;
+                        int n = b != 0 ? b - 1 : f.top - a;
+                        f.pc = pc;
+                        if ((i & 0x8000) != 0) {
+                            co.closeUpvalues(base);
+                            if (co.hasTbc(base)) {
+                                closeNext(co, f, Math.max(a + n, base + p.maxStackSize));
+                                continue newframe;
+                            }
+                        }
+                        fuel.remaining -= pc - mark;
+                        returnFrom(co, f, a, n);
+                        continue newframe;
+                    }
+                    case OpCode.RETURN0: {
+                        fuel.remaining -= pc - mark;
+                        co.popFrame();
+                        if (f.ret == Frame.RET_CALL) {
+                            int dest = f.dest;
+                            int wanted = f.wanted;
+                            if (wanted < 0) {
+                                ((LuaFrame) co.frames[co.frameCount - 1]).top = dest;
+                            } else {
+                                Arrays.fill(stack, dest, dest + wanted, null);
+                            }
+                        } else {
+                            f.pc = pc;
+                            deliver(co, f.ret, f.dest, f.wanted, Values.NONE);
+                        }
+                        continue newframe;
+                    }
+                    case OpCode.RETURN1: {
+                        fuel.remaining -= pc - mark;
+                        co.popFrame();
+                        Object v = stack[a];
+                        if (f.ret == Frame.RET_CALL) {
+                            int dest = f.dest;
+                            int wanted = f.wanted;
+                            if (wanted == 1) {
+                                stack[dest] = v;
+                            } else if (wanted < 0) {
+                                stack[dest] = v;
+                                ((LuaFrame) co.frames[co.frameCount - 1]).top = dest + 1;
+                            } else if (wanted > 0) {
+                                stack[dest] = v;
+                                Arrays.fill(stack, dest + 1, dest + wanted, null);
+                            }
+                        } else {
+                            f.pc = pc;
+                            deliver(co, f.ret, f.dest, f.wanted, v);
+                        }
+                        continue newframe;
+                    }
+
+                    // ---------------------------------------------- loops
+                    case OpCode.FORLOOP: {
+                        Object step = stack[a + 2];
+                        if (step instanceof Long) {
+                            long count = (Long) stack[a + 1];
+                            if (count != 0) {
+                                Long idx = (Long) stack[a] + (Long) step;
+                                stack[a + 1] = count - 1;
+                                stack[a] = idx;
+                                stack[a + 3] = idx;
+                            } else {
+                                continue;
+                            }
+                        } else {
+                            double st = (Double) step;
+                            double idx = (Double) stack[a] + st;
+                            double limit = (Double) stack[a + 1];
+                            if (st > 0 ? idx <= limit : limit <= idx) {
+                                Double boxed = idx;
+                                stack[a] = boxed;
+                                stack[a + 3] = boxed;
+                            } else {
+                                continue;
+                            }
+                        }
+                        fuel.remaining -= pc - mark;
+                        pc -= i >>> 15;
+                        mark = pc;
+                        if (fuel.remaining <= 0) {
+                            f.pc = pc;
+                            return;
+                        }
+                        continue;
+                    }
+                    case OpCode.FORPREP: {
+                        f.pc = pc;
+                        if (forPrep(co, stack, a)) pc += (i >>> 15) + 1;
+                        continue;
+                    }
+                    case OpCode.TFORPREP: {
+                        f.pc = pc;
+                        markToBeClosed(co, f, a + 3);
+                        pc += i >>> 15;
+                        continue;
+                    }
+                    case OpCode.TFORCALL: {
+                        stack[a + 4] = stack[a];
+                        stack[a + 5] = stack[a + 1];
+                        stack[a + 6] = stack[a + 2];
+                        fuel.remaining -= pc - mark;
+                        f.pc = pc;
+                        Object fn = stack[a];
+                        if (fn instanceof Closure) {
+                            LuaFrame callee = enter(co, (Closure) fn, a + 4, 2);
+                            callee.ret = Frame.RET_CALL;
+                            callee.dest = a + 4;
+                            callee.wanted = i >>> 24;
+                            continue newframe;
+                        }
+                        if (call(co, a + 4, 2, Frame.RET_CALL, a + 4, i >>> 24, false)) continue newframe;
+                        stack = co.stack;
+                        mark = pc;
+                        continue;
+                    }
+                    case OpCode.TFORLOOP: {
+                        Object v = stack[a + 4];
+                        if (v != null) {
+                            stack[a + 2] = v;
+                            fuel.remaining -= pc - mark;
+                            pc -= i >>> 15;
+                            mark = pc;
+                            if (fuel.remaining <= 0) {
+                                f.pc = pc;
+                                return;
+                            }
+                        }
+                        continue;
+                    }
+
+                    // ---------------------------------------------- tables, closures, varargs
+                    case OpCode.SETLIST: {
+                        int n = (i >>> 16) & 0xFF;
+                        int last = i >>> 24;
+                        if (n == 0) n = f.top - a - 1;
+                        if ((i & 0x8000) != 0) last += (code[pc++] >>> 7) * 256;
+                        LuaTable t = (LuaTable) stack[a];
+                        last += n;
+                        f.pc = pc;
+                        t.ensureArray(last);
+                        for (; n > 0; n--) t.put((long) last--, stack[a + n]);
+                        continue;
+                    }
+                    case OpCode.CLOSURE: {
+                        stack[a] = closure(co, p.protos[i >>> 15], upvals, base);
+                        continue;
+                    }
+                    case OpCode.VARARG: {
+                        Object[] va = f.varargs;
+                        int n = (i >>> 24) - 1;
+                        if (n < 0) {
+                            n = va.length;
+                            f.pc = pc;
+                            co.ensureStack(a + n);
+                            stack = co.stack;
+                            f.top = a + n;
+                        }
+                        int m = Math.min(n, va.length);
+                        System.arraycopy(va, 0, stack, a, m);
+                        if (m < n) Arrays.fill(stack, a + m, a + n, null);
+                        continue;
+                    }
+                    case OpCode.VARARGPREP:
+                        // The extra arguments were set aside when the frame was entered.
+                        continue;
+                    default:
+                        f.pc = pc;
+                        throw new IllegalStateException("bad opcode " + (i & 0x7F) + " at pc " + (pc - 1));
+                }
+            }
+        }
+    }
+
+    // ================================================================== calls and returns
+
+    /**
+     * Pushes a frame for the Lua function {@code c} whose slot is {@code func}, with
+     * {@code nargs} arguments above it; the caller then says where its results go. Raises
+     * "stack overflow" (in the caller) before pushing anything.
+     */
+    static LuaFrame enter(Coroutine co, Closure c, int func, int nargs) {
+        Proto p = c.proto;
+        int base = func + 1;
+        co.ensureStack(base + p.maxStackSize);
+        Object[] stack = co.stack;
+        int np = p.numParams;
+        Object[] varargs = Values.NONE;
+        if (nargs > np) {
+            if (p.isVararg) varargs = Arrays.copyOfRange(stack, base + np, base + nargs);
+        } else if (nargs < np) {
+            Arrays.fill(stack, base + nargs, base + np, null);
+        }
+        LuaFrame f = co.pushLuaFrame();
+        f.closure = c;
+        f.base = base;
+        f.func = func;
+        f.pc = 0;
+        f.varargs = varargs;
+        f.top = base;
+        f.concatLeft = 0;
+        f.tail = false;
+        return f;
+    }
+
+    /**
+     * Calls the value in slot {@code func} with the {@code nargs} values above it, following
+     * {@code __call} metamethods; its results go where {@code ret}, {@code dest} and
+     * {@code wanted} say (see {@link Frame}). A Lua function gets a frame; a builtin runs now,
+     * and gets a frame only if it returns a sequence.
+     *
+     * @return whether the frames changed or the step must end (the caller must re-dispatch);
+     *     false when a builtin finished and its results were delivered
+     */
+    static boolean call(Coroutine co, int func, int nargs, int ret, int dest, int wanted, boolean tail) {
+        nargs = resolveCallable(co, func, nargs);
+        Object fn = co.stack[func];
+        if (fn instanceof Closure) {
+            LuaFrame f = enter(co, (Closure) fn, func, nargs);
+            f.ret = ret;
+            f.dest = dest;
+            f.wanted = wanted;
+            f.tail = tail;
+            return true;
+        }
+        Builtin b = (Builtin) fn;
+        Object r = invoke(co, b, func, nargs, tail);
+        if (r instanceof Sequence) {
+            pushSequence(co, b, (Sequence) r, func, ret, dest, wanted, tail);
+            return true;
+        }
+        deliver(co, ret, dest, wanted, r);
+        return ret == Frame.RET_ROOT || co.executor.fuel().isInterrupted();
+    }
+
+    /**
+     * Replaces a non-function in slot {@code func} by its {@code __call} metamethod, inserting
+     * the value as the first argument, until the slot holds a function.
+     *
+     * @return the new number of arguments
+     */
+    static int resolveCallable(Coroutine co, int func, int nargs) {
+        Object fn = co.stack[func];
+        while (!(fn instanceof Closure || fn instanceof Builtin)) {
+            Object tm = MetaEvent.CALL.in(co.instance().metatableOf(fn));
+            if (tm == null) throw RuntimeErrors.callError(co, co.top(), fn, RuntimeErrors.NOWHERE);
+            co.ensureStack(func + nargs + 2);
+            Object[] stack = co.stack;
+            System.arraycopy(stack, func, stack, func + 1, nargs + 1);
+            stack[func] = tm;
+            nargs++;
+            fn = tm;
+        }
+        return nargs;
+    }
+
+    /**
+     * Runs builtin {@code b} directly, with the arguments in the slots above {@code func}. While
+     * it runs it is the coroutine's level 0 ({@link Coroutine#activeBuiltin}); if it raises,
+     * the executor finds it there.
+     */
+    static Object invoke(Coroutine co, Builtin b, int func, int nargs, boolean tail) {
+        Object[] args = nargs == 0 ? Values.NONE : Arrays.copyOfRange(co.stack, func + 1, func + 1 + nargs);
+        co.activeBuiltin = b;
+        co.activeFunc = func;
+        co.activeTail = tail;
+        Object r = b.call(co, args);
+        co.activeBuiltin = null;
+        return r;
+    }
+
+    /** Pushes the frame of a builtin that returned a sequence. */
+    static void pushSequence(Coroutine co, Builtin b, Sequence s, int func, int ret, int dest, int wanted, boolean tail) {
+        SequenceFrame sf = new SequenceFrame(b, s, SequenceFrame.NEW);
+        sf.func = func;
+        sf.ret = ret;
+        sf.dest = dest;
+        sf.wanted = wanted;
+        sf.tail = tail;
+        co.pushSequenceFrame(sf);
+    }
+
+    /**
+     * A tail call from Lua frame {@code f} of the function in slot {@code a}: a Lua function
+     * takes over {@code f}'s frame (so tail recursion runs in constant space); a builtin runs
+     * above {@code f}, as in Lua (messages name it from the {@code TAILCALL}), and its results
+     * are returned for {@code f}, or its sequence takes {@code f}'s place.
+     */
+    private static void tailCall(Coroutine co, LuaFrame f, int a, int nargs) {
+        nargs = resolveCallable(co, a, nargs);
+        Object fn = co.stack[a];
+        int func = f.func, ret = f.ret, dest = f.dest, wanted = f.wanted;
+        if (fn instanceof Closure) {
+            Closure c = (Closure) fn;
+            co.ensureStack(func + 1 + Math.max(c.proto.maxStackSize, nargs));
+            Object[] stack = co.stack;
+            System.arraycopy(stack, a, stack, func, nargs + 1);
+            co.popFrame();
+            LuaFrame callee = enter(co, c, func, nargs);
+            callee.ret = ret;
+            callee.dest = dest;
+            callee.wanted = wanted;
+            callee.tail = true;
+            return;
+        }
+        Builtin b = (Builtin) fn;
+        Object r = invoke(co, b, a, nargs, false);
+        co.popFrame();
+        if (r instanceof Sequence) {
+            co.stack[func] = b;
+            pushSequence(co, b, (Sequence) r, func, ret, dest, wanted, true);
+        } else {
+            deliver(co, ret, dest, wanted, r);
+        }
+    }
+
+    /** Returns the {@code n} values from slot {@code src} on from Lua frame {@code f}, the top frame. */
+    private static void returnFrom(Coroutine co, LuaFrame f, int src, int n) {
+        co.popFrame();
+        Object[] stack = co.stack;
+        if (f.ret == Frame.RET_CALL) {
+            int dest = f.dest, wanted = f.wanted;
+            if (wanted < 0) {
+                System.arraycopy(stack, src, stack, dest, n);
+                ((LuaFrame) co.top()).top = dest + n;
+            } else {
+                int m = Math.min(n, wanted);
+                System.arraycopy(stack, src, stack, dest, m);
+                if (m < wanted) Arrays.fill(stack, dest + m, dest + wanted, null);
+            }
+        } else {
+            deliver(co, f.ret, f.dest, f.wanted, Arrays.copyOfRange(stack, src, src + n));
+        }
+    }
+
+    /**
+     * Hands the results {@code r} of a finished call to the frame now on top of {@code co}, as
+     * {@code ret} says (see {@link Frame}); {@code r} is an {@code Object[]} of results or
+     * one result. This is where an instruction interrupted by a metamethod call is finished.
+     */
+    static void deliver(Coroutine co, int ret, int dest, int wanted, Object r) {
+        switch (ret) {
+            case Frame.RET_CALL: {
+                LuaFrame caller = (LuaFrame) co.top();
+                if (r instanceof Object[]) {
+                    Object[] v = (Object[]) r;
+                    int n = v.length;
+                    if (wanted < 0) {
+                        co.ensureStack(dest + n);
+                        System.arraycopy(v, 0, co.stack, dest, n);
+                        caller.top = dest + n;
+                    } else {
+                        int m = Math.min(n, wanted);
+                        System.arraycopy(v, 0, co.stack, dest, m);
+                        if (m < wanted) Arrays.fill(co.stack, dest + m, dest + wanted, null);
+                    }
+                } else if (wanted < 0) {
+                    co.stack[dest] = r;
+                    caller.top = dest + 1;
+                } else if (wanted > 0) {
+                    co.stack[dest] = r;
+                    if (wanted > 1) Arrays.fill(co.stack, dest + 1, dest + wanted, null);
+                }
+                return;
+            }
+            case Frame.RET_STORE:
+                co.stack[dest] = first(r);
+                return;
+            case Frame.RET_TEST: {
+                Object v = first(r);
+                test((LuaFrame) co.top(), v != null && v != Boolean.FALSE);
+                return;
+            }
+            case Frame.RET_DISCARD:
+                return;
+            case Frame.RET_REDO:
+                ((LuaFrame) co.top()).pc--;
+                return;
+            case Frame.RET_CONCAT: {
+                LuaFrame caller = (LuaFrame) co.top();
+                co.stack[dest] = first(r);
+                caller.concatLeft = wanted;
+                caller.pc--;
+                return;
+            }
+            case Frame.RET_SEQUENCE: {
+                SequenceFrame sf = (SequenceFrame) co.top();
+                sf.results = toArray(r);
+                sf.state = SequenceFrame.READY;
+                return;
+            }
+            case Frame.RET_ROOT:
+                co.executor.coroutineReturned(co, toArray(r));
+                return;
+            default:
+                throw new IllegalStateException("bad return mode " + ret);
+        }
+    }
+
+    private static Object first(Object r) {
+        if (r instanceof Object[]) {
+            Object[] v = (Object[]) r;
+            return v.length > 0 ? v[0] : null;
+        }
+        return r;
+    }
+
+    private static Object[] toArray(Object r) {
+        return r instanceof Object[] ? (Object[]) r : new Object[] {r};
+    }
+
+    /**
+     * Calls metamethod {@code tm} with {@code nargs} (2 or 3) of {@code x, y, z}, in the slots
+     * above frame {@code f}'s registers.
+     */
+    private static boolean metaCall(Coroutine co, LuaFrame f, Object tm, int ret, int dest, int wanted,
+            int nargs, Object x, Object y, Object z) {
+        int ct = f.base + f.closure.proto.maxStackSize;
+        co.ensureStack(ct + 4);
+        Object[] stack = co.stack;
+        stack[ct] = tm;
+        stack[ct + 1] = x;
+        stack[ct + 2] = y;
+        stack[ct + 3] = z;
+        return call(co, ct, nargs, ret, dest, wanted, false);
+    }
+
+    // ================================================================== tables
+
+    /** Whether {@code t[key] = v} may skip metamethods: no {@code __newindex}, or the key is present. */
+    private static boolean canSetRaw(LuaTable t, LuaString key) {
+        LuaTable mt = t.metatable();
+        return mt == null || MetaEvent.NEWINDEX.in(mt) == null || t.get(key) != null;
+    }
+
+    private static boolean canSetRaw(LuaTable t, long key) {
+        LuaTable mt = t.metatable();
+        return mt == null || MetaEvent.NEWINDEX.in(mt) == null || t.get(key) != null;
+    }
+
+    /**
+     * {@code R[dest] := t[key]} with {@code __index} metamethods (luaV_finishget); {@code where}
+     * locates {@code t} for messages.
+     */
+    private static boolean index(Coroutine co, LuaFrame f, Object t, Object key, int dest, int where) {
+        Instance instance = co.instance();
+        for (int loop = 0; loop < MAX_TAG_LOOP; loop++) {
+            Object tm;
+            if (t instanceof LuaTable) {
+                LuaTable tt = (LuaTable) t;
+                Object v = tt.get(key);
+                if (v != null) {
+                    co.stack[dest] = v;
+                    return false;
+                }
+                tm = MetaEvent.INDEX.in(tt.metatable());
+                if (tm == null) {
+                    co.stack[dest] = null;
+                    return false;
+                }
+            } else {
+                tm = MetaEvent.INDEX.in(instance.metatableOf(t));
+                if (tm == null) {
+                    throw RuntimeErrors.typeError(co, f, t, "index", loop == 0 ? where : RuntimeErrors.NOWHERE);
+                }
+            }
+            if (tm instanceof LuaFunction) return metaCall(co, f, tm, Frame.RET_STORE, dest, 1, 2, t, key, null);
+            t = tm;
+        }
+        throw RuntimeErrors.at(co, "'__index' chain too long; possible loop");
+    }
+
+    /** {@code t[key] := v} with {@code __newindex} metamethods (luaV_finishset). */
+    private static boolean setIndex(Coroutine co, LuaFrame f, Object t, Object key, Object v, int where) {
+        Instance instance = co.instance();
+        for (int loop = 0; loop < MAX_TAG_LOOP; loop++) {
+            Object tm;
+            if (t instanceof LuaTable) {
+                LuaTable tt = (LuaTable) t;
+                tm = MetaEvent.NEWINDEX.in(tt.metatable());
+                if (tm == null || tt.get(key) != null) {
+                    if (key == null) throw RuntimeErrors.at(co, "table index is nil");
+                    if (key instanceof Double && Double.isNaN((Double) key)) {
+                        throw RuntimeErrors.at(co, "table index is NaN");
+                    }
+                    tt.put(key, v);
+                    return false;
+                }
+            } else {
+                tm = MetaEvent.NEWINDEX.in(instance.metatableOf(t));
+                if (tm == null) {
+                    throw RuntimeErrors.typeError(co, f, t, "index", loop == 0 ? where : RuntimeErrors.NOWHERE);
+                }
+            }
+            if (tm instanceof LuaFunction) return metaCall(co, f, tm, Frame.RET_DISCARD, 0, 0, 3, t, key, v);
+            t = tm;
+        }
+        throw RuntimeErrors.at(co, "'__newindex' chain too long; possible loop");
+    }
+
+    // ================================================================== operators
+
+    /**
+     * {@code R[dest] := x op y} for operands that missed the fast paths: mixed numbers, then
+     * metamethods, then an error blaming the operand at {@code wx} or {@code wy}.
+     */
+    private static boolean arith(Coroutine co, LuaFrame f, MetaEvent ev, Object x, Object y, int dest, int wx, int wy) {
+        Object r;
+        try {
+            r = ev == MetaEvent.UNM ? Arithmetic.unm(x) : ev == MetaEvent.BNOT ? Arithmetic.bnot(x) : Arithmetic.arith(ev, x, y);
+        } catch (LuaError e) {
+            throw RuntimeErrors.at(co, e.getMessage());
+        }
+        if (r != null) {
+            co.stack[dest] = r;
+            return false;
+        }
+        Instance instance = co.instance();
+        Object tm = ev.in(instance.metatableOf(x));
+        if (tm == null) tm = ev.in(instance.metatableOf(y));
+        if (tm == null) {
+            switch (ev) {
+                case BAND: case BOR: case BXOR: case SHL: case SHR: case BNOT:
+                    throw RuntimeErrors.bitwiseError(co, f, x, y, wx, wy);
+                default:
+                    throw RuntimeErrors.arithError(co, f, x, y, wx, wy);
+            }
+        }
+        return metaCall(co, f, tm, Frame.RET_STORE, dest, 1, 2, x, y, null);
+    }
+
+    /**
+     * {@code R[dest] := R[B] op K[C]} for the K instructions, in source order when the k bit
+     * says the compiler swapped the operands.
+     */
+    private static boolean arithK(Coroutine co, LuaFrame f, int i, Object x, Object kc, int dest) {
+        MetaEvent ev = DebugNames.arithEvent(i & 0x7F);
+        int b = (i >>> 16) & 0xFF;
+        return (i & 0x8000) != 0
+                ? arith(co, f, ev, kc, x, dest, RuntimeErrors.NOWHERE, b)
+                : arith(co, f, ev, x, kc, dest, b, RuntimeErrors.NOWHERE);
+    }
+
+    /** {@code R[dest] := #x} for values other than strings and tables without metatable. */
+    private static boolean length(Coroutine co, LuaFrame f, Object x, int dest, int where) {
+        Object tm = MetaEvent.LEN.in(co.instance().metatableOf(x));
+        if (tm == null) {
+            if (x instanceof LuaTable) {
+                co.stack[dest] = ((LuaTable) x).length();
+                return false;
+            }
+            throw RuntimeErrors.typeError(co, f, x, "get length of", where);
+        }
+        return metaCall(co, f, tm, Frame.RET_STORE, dest, 1, 2, x, x, null);
+    }
+
+    private static boolean isStringLike(Object v) {
+        return v instanceof LuaString || v instanceof Long || v instanceof Double;
+    }
+
+    private static LuaString toLuaString(Object v) {
+        if (v instanceof LuaString) return (LuaString) v;
+        if (v instanceof Long) return LuaNumber.toLuaString((Long) v);
+        return LuaNumber.toLuaString((Double) v);
+    }
+
+    /**
+     * Concatenates the {@code n} values from slot {@code a} into slot {@code a}, from the right
+     * as Lua does: runs of strings and numbers are joined at once; any other pair goes to
+     * {@code __concat}, after which the instruction resumes with one value fewer.
+     */
+    private static boolean concat(Coroutine co, LuaFrame f, int a, int n) {
+        Object[] stack = co.stack;
+        while (n > 1) {
+            int top = a + n;
+            Object x = stack[top - 2], y = stack[top - 1];
+            if (!isStringLike(x) || !isStringLike(y)) {
+                Instance instance = co.instance();
+                Object tm = MetaEvent.CONCAT.in(instance.metatableOf(x));
+                if (tm == null) tm = MetaEvent.CONCAT.in(instance.metatableOf(y));
+                if (tm == null) {
+                    throw RuntimeErrors.concatError(co, f, x, y, top - 2 - f.base, top - 1 - f.base);
+                }
+                return metaCall(co, f, tm, Frame.RET_CONCAT, top - 2, n - 1, 2, x, y, null);
+            }
+            int m = 2;
+            while (m < n && isStringLike(stack[top - m - 1])) m++;
+            LuaString[] parts = new LuaString[m];
+            long total = 0;
+            for (int j = 0; j < m; j++) {
+                parts[j] = toLuaString(stack[top - m + j]);
+                total += parts[j].length();
+            }
+            if (total > Integer.MAX_VALUE - 16) throw RuntimeErrors.at(co, "string length overflow");
+            byte[] bytes = new byte[(int) total];
+            int off = 0;
+            for (LuaString part : parts) {
+                part.copyTo(bytes, off);
+                off += part.length();
+            }
+            co.executor.fuel().consume(total >> 5);
+            stack[top - m] = LuaString.wrap(bytes);
+            n -= m - 1;
+        }
+        return false;
+    }
+
+    // ================================================================== comparisons
+
+    /** After a comparison decided outside the fast path: skips the jump unless it agrees with k. */
+    private static void test(LuaFrame f, boolean cond) {
+        int i = f.closure.proto.code[f.pc - 1];
+        if (cond != ((i & 0x8000) != 0)) f.pc++;
+    }
+
+    /** {@code x == y} for two distinct tables or two distinct userdata: {@code __eq}. */
+    private static boolean equalMeta(Coroutine co, LuaFrame f, Object x, Object y) {
+        Instance instance = co.instance();
+        Object tm = MetaEvent.EQ.in(instance.metatableOf(x));
+        if (tm == null) tm = MetaEvent.EQ.in(instance.metatableOf(y));
+        if (tm == null) {
+            test(f, false);
+            return false;
+        }
+        return metaCall(co, f, tm, Frame.RET_TEST, 0, 1, 2, x, y, null);
+    }
+
+    /** {@code x < y} or {@code x <= y} outside the fast paths: mixed numbers, strings, metamethods. */
+    private static boolean order(Coroutine co, LuaFrame f, Object x, Object y, MetaEvent ev) {
+        Boolean r = ev == MetaEvent.LT ? Comparison.lessThan(x, y) : Comparison.lessEqual(x, y);
+        if (r != null) {
+            test(f, r);
+            return false;
+        }
+        Instance instance = co.instance();
+        Object tm = ev.in(instance.metatableOf(x));
+        if (tm == null) tm = ev.in(instance.metatableOf(y));
+        if (tm == null) throw RuntimeErrors.orderError(co, x, y);
+        return metaCall(co, f, tm, Frame.RET_TEST, 0, 1, 2, x, y, null);
+    }
+
+    // ================================================================== loops, closures, to-be-closed
+
+    /**
+     * Prepares a numeric {@code for} loop in slots {@code a..a+3} as Lua 5.4 does: an integer
+     * loop keeps its iteration count in place of the limit (so it never overflows); otherwise
+     * all values become floats.
+     *
+     * @return whether the loop must not run at all
+     */
+    private static boolean forPrep(Coroutine co, Object[] stack, int a) {
+        Object init = stack[a], limit = stack[a + 1], step = stack[a + 2];
+        if (init instanceof Long && step instanceof Long) {
+            long i0 = (Long) init, st = (Long) step;
+            if (st == 0) throw RuntimeErrors.at(co, "'for' step is zero");
+            stack[a + 3] = init;
+            long lim;
+            if (limit instanceof Long) {
+                lim = (Long) limit;
+            } else {
+                Object n = Arithmetic.toNumber(limit);
+                if (n == null) throw RuntimeErrors.forError(co, limit, "limit");
+                if (n instanceof Long) {
+                    lim = (Long) n;
+                } else {
+                    double d = (Double) n;
+                    Long l = st < 0 ? LuaNumber.ceilToInteger(d) : LuaNumber.floorToInteger(d);
+                    if (l != null) {
+                        lim = l;
+                    } else if (d > 0) {
+                        if (st < 0) return true;
+                        lim = Long.MAX_VALUE;
+                    } else {
+                        if (st > 0) return true;
+                        lim = Long.MIN_VALUE;
+                    }
+                }
+            }
+            if (st > 0 ? i0 > lim : i0 < lim) return true;
+            long count;
+            if (st > 0) {
+                count = lim - i0;
+                if (st != 1) count = Long.divideUnsigned(count, st);
+            } else {
+                count = Long.divideUnsigned(i0 - lim, -(st + 1) + 1L);
+            }
+            stack[a + 1] = count;
+            return false;
+        }
+        Object nl = Arithmetic.toNumber(limit);
+        if (nl == null) throw RuntimeErrors.forError(co, limit, "limit");
+        Object ns = Arithmetic.toNumber(step);
+        if (ns == null) throw RuntimeErrors.forError(co, step, "step");
+        Object ni = Arithmetic.toNumber(init);
+        if (ni == null) throw RuntimeErrors.forError(co, init, "initial value");
+        double fl = Arithmetic.toDouble(nl), fs = Arithmetic.toDouble(ns), fi = Arithmetic.toDouble(ni);
+        if (fs == 0) throw RuntimeErrors.at(co, "'for' step is zero");
+        if (fs > 0 ? fl < fi : fi < fl) return true;
+        Double boxed = fi;
+        stack[a] = boxed;
+        stack[a + 1] = fl;
+        stack[a + 2] = fs;
+        stack[a + 3] = boxed;
+        return false;
+    }
+
+    /** A closure of {@code p} capturing registers of the frame at {@code base} and enclosing upvalues. */
+    static Closure closure(Coroutine co, Proto p, Upvalue[] enclosing, int base) {
+        Proto.UpvalueDesc[] d = p.upvalues;
+        Upvalue[] uv = new Upvalue[d.length];
+        for (int j = 0; j < d.length; j++) {
+            uv[j] = d[j].inStack() ? co.findUpvalue(base + d[j].index()) : enclosing[d[j].index()];
+        }
+        return new Closure(p, uv);
+    }
+
+    /** Registers slot {@code idx} as to be closed, unless it holds nil or false. */
+    private static void markToBeClosed(Coroutine co, LuaFrame f, int idx) {
+        Object v = co.stack[idx];
+        if (v == null || v == Boolean.FALSE) return;
+        if (MetaEvent.CLOSE.in(co.instance().metatableOf(v)) == null) {
+            LuaString name = f.proto().localName(idx - f.base + 1, f.currentPc());
+            String shown = name == null ? "?" : DebugNames.latin1(name);
+            throw RuntimeErrors.at(co, "variable '" + shown + "' got a non-closable value");
+        }
+        co.addTbc(idx);
+    }
+
+    /**
+     * Calls {@code __close(v, nil)} for the innermost pending to-be-closed variable (which the
+     * caller checked is frame {@code f}'s), with the call in slot {@code ct}; when it returns,
+     * {@code f} executes its current instruction ({@code CLOSE} or {@code RETURN}) again.
+     */
+    private static void closeNext(Coroutine co, LuaFrame f, int ct) {
+        Object v = co.stack[co.tbc[--co.tbcCount]];
+        Object tm = MetaEvent.CLOSE.in(co.instance().metatableOf(v));
+        co.ensureStack(ct + 3);
+        Object[] stack = co.stack;
+        stack[ct] = tm;
+        stack[ct + 1] = v;
+        stack[ct + 2] = null;
+        call(co, ct, 2, Frame.RET_REDO, 0, 0, false);
+    }
+}

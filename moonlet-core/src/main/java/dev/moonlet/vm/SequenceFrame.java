@@ -1,0 +1,47 @@
+package dev.moonlet.vm;
+
+import dev.moonlet.value.LuaError;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The activation of a builtin: either a {@link Sequence} the executor drives, or (with no
+ * sequence) a builtin that was running directly when an error left it, kept so that message
+ * handlers and tracebacks see it on the stack as Lua shows C functions ({@code [C]: in
+ * function 'error'}).
+ */
+final class SequenceFrame extends Frame {
+    /** Polled with no results yet. */
+    static final int NEW = 0;
+    /** Results are ready in {@link #results}: poll. */
+    static final int READY = 1;
+    /** An error is ready in {@link #error}: call {@link Sequence#error}. */
+    static final int FAILED = 2;
+    /** Waiting for a call it asked for to return. */
+    static final int CALLING = 3;
+    /** Its coroutine is suspended in a yield made by this sequence. */
+    static final int YIELDED = 4;
+    /** Waiting for a coroutine it resumed to yield or return. */
+    static final int RESUMING = 5;
+    /** Waiting for {@link #future}. */
+    static final int AWAITING = 6;
+    /** A builtin that raised while running directly (no sequence). */
+    static final int RAISED = 7;
+
+    final Builtin builtin;
+    final Sequence sequence;
+    int state;
+    Object[] results;
+    LuaError error;
+    CompletableFuture<?> future;
+
+    SequenceFrame(Builtin builtin, Sequence sequence, int state) {
+        this.builtin = builtin;
+        this.sequence = sequence;
+        this.state = state;
+    }
+
+    @Override
+    Object function() {
+        return builtin;
+    }
+}

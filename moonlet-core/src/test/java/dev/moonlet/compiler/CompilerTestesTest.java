@@ -1,0 +1,54 @@
+package dev.moonlet.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.moonlet.syntax.Parser;
+import dev.moonlet.value.LuaString;
+import dev.moonlet.value.StringPool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every file of Lua's official test suite compiles without error. The suite is not part of
+ * this repository: it is looked for in {@code -Dmoonlet.testes=DIR}, else in
+ * {@code ~/lua-5.4.7/testes}; when absent the test is skipped.
+ */
+class CompilerTestesTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyFileOfTheTestSuiteCompiles() throws IOException {
+        Path dir = Path.of(System.getProperty("moonlet.testes",
+                System.getProperty("user.home") + "/lua-5.4.7/testes"));
+        assumeTrue(Files.isDirectory(dir), "no test suite in " + dir);
+        List<Path> files = Stream.concat(luaFiles(dir), luaFiles(dir.resolve("libs")))
+                .sorted().collect(Collectors.toList());
+        assertFalse(files.isEmpty(), "no .lua files in " + dir);
+        return files.stream().map(f -> DynamicTest.dynamicTest(dir.relativize(f).toString(),
+                () -> Compiler.compile(Parser.parse(withoutFirstComment(Files.readAllBytes(f)),
+                        LuaString.of("@" + f.getFileName())), new StringPool())));
+    }
+
+    private static Stream<Path> luaFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return Stream.empty();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".lua")).collect(Collectors.toList())
+                    .stream();
+        }
+    }
+
+    /** The source as {@code lua} loads a file: a first line starting with '#' is skipped. */
+    private static byte[] withoutFirstComment(byte[] src) {
+        if (src.length == 0 || src[0] != '#') return src;
+        int i = 0;
+        while (i < src.length && src[i] != '\n') i++;
+        return Arrays.copyOfRange(src, i, src.length);
+    }
+}

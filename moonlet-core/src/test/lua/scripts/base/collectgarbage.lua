@@ -1,0 +1,13 @@
+-- collectgarbage: every option answers with lua5.4's result types.
+print(collectgarbage())
+print(collectgarbage("collect"))
+print(type(collectgarbage("count")), collectgarbage("count") > 0)
+print(type(collectgarbage("step")), type(collectgarbage("step", 100)))
+print(collectgarbage("isrunning"))
+print(collectgarbage("stop"), collectgarbage("isrunning"))
+print(collectgarbage("restart"), collectgarbage("isrunning"))
+print(type(collectgarbage("incremental")), type(collectgarbage("generational")), collectgarbage("incremental"))
+print(type(collectgarbage("setpause", 100)), type(collectgarbage("setstepmul", 200)))
+print(pcall(collectgarbage, "nonsense"))
+print(pcall(collectgarbage, 1))
+print(select("#", collectgarbage("count")))

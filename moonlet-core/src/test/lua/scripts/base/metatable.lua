@@ -1,0 +1,21 @@
+-- getmetatable/setmetatable, with __metatable protection.
+local t = {}
+local mt = {}
+print(setmetatable(t, mt) == t, getmetatable(t) == mt)
+print(setmetatable(t, nil) == t, getmetatable(t))
+print(getmetatable(1), getmetatable(nil), getmetatable(print))
+print(getmetatable("abc").__index == string)
+local protected = setmetatable({}, {__metatable = "locked"})
+print(getmetatable(protected))
+print(pcall(setmetatable, protected, {}))
+print(pcall(setmetatable, protected, nil))
+local falsy = setmetatable({}, {__metatable = false})
+print(getmetatable(falsy))
+print(pcall(setmetatable, falsy, {}))
+print(pcall(setmetatable, {}, 1))
+print(pcall(setmetatable, {}))
+print(pcall(setmetatable, 1, {}))
+print(pcall(setmetatable, "s", {}))
+print(pcall(getmetatable))
+local both = setmetatable({}, {__metatable = {fake = true}, __index = function() return "idx" end})
+print(getmetatable(both).fake, both.anything)

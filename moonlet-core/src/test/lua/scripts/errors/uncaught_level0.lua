@@ -1,0 +1,2 @@
+-- An uncaught error without position.
+error("plain message", 0)

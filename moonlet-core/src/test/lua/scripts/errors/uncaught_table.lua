@@ -1,0 +1,3 @@
+-- An uncaught non-string error value.
+print("before")
+error({code = 1})

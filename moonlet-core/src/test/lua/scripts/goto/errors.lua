@@ -1,0 +1,10 @@
+-- goto errors are compile-time errors.
+print(load("goto l1", "=a"))
+print(load("do ::l1:: end goto l1", "=b"))
+print(load("::l1:: ::l1::", "=c"))
+print(load("goto l1; local x; ::l1:: print(x)", "=d"))
+print(load("repeat goto cont; local x; ::cont:: until x", "=e"))
+print(type(load("do goto l1; local x; ::l1:: end", "=f")))
+print(load("local function g() goto l1 end ::l1::", "=g"))
+print(load("::l1:: do ::l1:: end", "=h"))
+print(load("goto = 1", "=i"))

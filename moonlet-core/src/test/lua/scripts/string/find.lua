@@ -1,0 +1,55 @@
+-- string.find and string.match: plain and pattern searches, init, anchors, captures.
+local function show(...)
+  local t = table.pack(...)
+  for i = 1, t.n do
+    local v = t[i]
+    t[i] = type(v) == "string" and ("%q"):format(v):gsub("\n", "n") or tostring(v)
+  end
+  print(t.n, table.concat(t, " "))
+end
+
+-- plain searches (explicit, or patterns without special characters)
+show(string.find("123456789", "345"))
+show(string.find("1234567890123456789", "345", 3))
+show(string.find("1234567890123456789", "345", 4))
+show(string.find("1234567890123456789", "346", 4))
+show(string.find("1234567890123456789", ".45", -9))
+show(string.find("abcdefg", "\0", 5, 1))
+show(string.find("", ""), string.find("", "", 1), string.find("", "", 2), string.find("", "aaa", 1))
+show(("alo(.)alo"):find("(.)", 1, 1))
+show(string.find("a.b", ".", 1, true), string.find("a+b", "+", 1, "yes"), string.find("a)b", ")"))
+show(string.find("abc", "b", -1), string.find("abc", "b", -2), string.find("abc", "c", 100), string.find("abc", "", 4))
+show(string.find("abc", "", 5), string.find("abc", "", math.mininteger), string.find("abc", "a", 0))
+show(string.find("aaaa", "aa", 2), string.find("ab\0cd", "\0c"), string.find(12345, 34), string.find("x", "x", "1"))
+
+-- patterns
+show(string.find("hello world", "o w"), string.find("hello", "l+"), string.find("hello", "^h"), string.find("hello", "^e"))
+show(string.find("hello", "o$"), string.find("hello", "l$"), string.find("a$b", "$b"), string.find("hello", ".-"))
+show(string.find("  key = value  ", "(%w+)%s*=%s*(%w+)"))
+show(string.find("hello", "()ll()"))
+show(string.find("hello", "(h)(e)(l)(l)(o)"))
+show(string.find("hello", "h()"), string.find("hello", "x*"), string.find("hello", "^(h?)"))
+show(string.match("hello", "(h)(e)"), string.match("hello", "ell"), string.match("hello", "()e()"))
+show(string.match("key=val", "(%w+)=(%w+)"), string.match("  trim  ", "^%s*(.-)%s*$"))
+show(string.match("2024-01-15", "(%d+)-(%d+)-(%d+)"))
+show(string.match("hello", "xyz"), string.match("hello", ""), string.match("hello", "", 10))
+show(string.match("hello world from lua", "(%w+) (%w+)", 7))
+show(string.match("abc", "((a)(b))"))
+show(string.match("hello", ".-(l+)(.*)"))
+show(string.match("[[nested]]", "%[(%b[])%]"))
+show(string.match("f(a(b)c)d", "%b()"), string.match("x = 'it''s'", "%b''"))
+show(string.match("THE (quick) fox", "%f[%a]%a+"), string.match("THE (quick) fox", "%f[%l]%a+"))
+show(string.match("aaa", "^(a-)a*$"), string.match("aaab", "^(a-)b$"), string.match("aaa", "(a+)%1"))
+show(string.match("alo alo", "(alo) %1"), string.match("xyyx", "(x)(y)%2%1"), string.match("abab", "()(ab)%2()"))
+show(string.match(" x ", "^%s*$"), string.match("   ", "^%s*$"), string.match("", "^$"))
+show(string.match("hello.world", "^(.-)%.(.*)$"), string.match("a.b.c", "^(.*)%.(.-)$"))
+
+-- errors
+show(pcall(string.find))
+show(pcall(string.find, "a"))
+show(pcall(string.find, "a", {}))
+show(pcall(string.find, "a", "a", "x"))
+show(pcall(string.match, "a", "("))
+show(pcall(string.match, "a", "%"))
+show(pcall(function() return string.find("abc", "[a") end))
+show(pcall(function() return string.match("abc", "(()") end))

@@ -1,0 +1,4 @@
+local a <close>,
+  b <const>,
+  c <close>
+  = 1

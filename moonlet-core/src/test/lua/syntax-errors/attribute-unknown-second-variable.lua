@@ -1,0 +1,1 @@
+local a <const>, b <closed> = 1, 2

@@ -1,0 +1,4 @@
+local f = function(x)
+  return x
+
+print(f)

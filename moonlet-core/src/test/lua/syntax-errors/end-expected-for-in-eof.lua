@@ -1,0 +1,2 @@
+for k, v in pairs(t) do
+  print(k)

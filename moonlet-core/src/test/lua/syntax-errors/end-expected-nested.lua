@@ -1,0 +1,4 @@
+function outer()
+  function inner()
+    return 1
+end

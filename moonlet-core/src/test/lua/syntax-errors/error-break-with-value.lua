@@ -1,0 +1,1 @@
+while true do break 1 end

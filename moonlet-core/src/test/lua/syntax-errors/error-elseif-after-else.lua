@@ -1,0 +1,4 @@
+if x then
+else
+elseif y then
+end

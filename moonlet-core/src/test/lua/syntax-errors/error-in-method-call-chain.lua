@@ -1,0 +1,2 @@
+obj:method(1):other(2)
+  .field:third(

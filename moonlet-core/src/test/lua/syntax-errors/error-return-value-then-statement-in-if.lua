@@ -1,0 +1,1 @@
+if x then return 1 y = 2 end

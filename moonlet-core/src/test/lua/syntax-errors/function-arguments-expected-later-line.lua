@@ -1,0 +1,5 @@
+local s = "x"
+
+s:upper
+
+print(s)

@@ -1,0 +1,3 @@
+x = [[
+line
+line]] y

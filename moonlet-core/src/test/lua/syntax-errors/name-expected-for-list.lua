@@ -1,0 +1,1 @@
+for k, 2 in pairs(t) do end

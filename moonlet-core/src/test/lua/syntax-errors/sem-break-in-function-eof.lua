@@ -1,0 +1,3 @@
+function f()
+  do break end
+end

@@ -1,0 +1,4 @@
+do
+  local f <close> = nil
+  local function g() f = nil end
+end

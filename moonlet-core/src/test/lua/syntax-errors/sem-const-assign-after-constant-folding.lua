@@ -1,0 +1,3 @@
+local a <const> = 2 ^ 10
+local b <const> = a * 2
+b = a

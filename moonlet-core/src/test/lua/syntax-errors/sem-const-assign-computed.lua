@@ -1,0 +1,2 @@
+local t <const> = os.time()
+t = 0

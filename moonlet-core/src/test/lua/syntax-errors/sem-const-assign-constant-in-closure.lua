@@ -1,0 +1,2 @@
+local x <const> = 10
+return function () x = 1 end

@@ -1,0 +1,3 @@
+local a <const> = 1
+local b = 2
+a, b = 3, 4

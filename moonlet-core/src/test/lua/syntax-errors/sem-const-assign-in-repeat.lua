@@ -1,0 +1,4 @@
+local k <const> = true
+repeat
+  k = false
+until k

@@ -1,0 +1,2 @@
+local n <const> = nil
+n = 1

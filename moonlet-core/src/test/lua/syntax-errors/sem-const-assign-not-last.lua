@@ -1,0 +1,2 @@
+local a <const>, b = 1, 2
+a = 5

@@ -1,0 +1,4 @@
+local x <const> = {}
+local function f()
+  x = 1
+end

@@ -1,0 +1,3 @@
+local a <const> = 1
+local b = 2
+b, a = 3, 4

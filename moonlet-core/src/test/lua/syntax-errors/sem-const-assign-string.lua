@@ -1,0 +1,2 @@
+local s <const> = "hello"
+s = s .. "!"

@@ -1,0 +1,4 @@
+local f <const> = print
+function f()
+end
+print(1)

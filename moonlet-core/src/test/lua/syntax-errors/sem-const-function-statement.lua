@@ -1,0 +1,2 @@
+local f <const> = print
+function f() end

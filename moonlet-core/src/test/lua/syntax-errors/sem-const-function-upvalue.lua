@@ -1,0 +1,4 @@
+local m <const> = nil
+local function outer()
+  function m() end
+end

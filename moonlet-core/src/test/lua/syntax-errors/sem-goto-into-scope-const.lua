@@ -1,0 +1,3 @@
+goto l
+local k <const> = {}
+::l:: print(k)

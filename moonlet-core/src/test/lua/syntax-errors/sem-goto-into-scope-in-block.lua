@@ -1,0 +1,6 @@
+do
+  goto x
+  local a
+  ::x::
+  print(a)
+end

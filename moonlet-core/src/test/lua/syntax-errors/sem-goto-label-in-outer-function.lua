@@ -1,0 +1,2 @@
+::l::
+local function f() goto l end

@@ -1,0 +1,4 @@
+local function f()
+  goto x
+end
+print(1)

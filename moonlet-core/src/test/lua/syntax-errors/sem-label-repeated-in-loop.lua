@@ -1,0 +1,5 @@
+while true do
+  ::top::
+  local x = 1
+  ::top::
+end

@@ -1,0 +1,2 @@
+x.y
+local z = 1

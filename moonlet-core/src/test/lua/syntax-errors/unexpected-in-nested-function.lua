@@ -1,0 +1,5 @@
+local function f()
+  local function g()
+    return 1 +
+  end
+end

@@ -1,0 +1,2 @@
+repeat
+  x = x + 1

@@ -1,0 +1,3 @@
+function obj:m(x)
+  print(x, ...)
+end
