@@ -9,8 +9,9 @@ math.randomseed(-1, 77)
 print(math.random(0), math.random(3, 5), math.random(-3, 3))
 math.randomseed(5.0, "3")
 print(math.random(0), math.random(10))
-for _, n in ipairs({1, 2, 3, 13, 31, 32, 33}) do io.write(math.random(n), " ") end
-print()
+local draws = {}
+for _, n in ipairs({1, 2, 3, 13, 31, 32, 33}) do draws[#draws + 1] = math.random(n) end
+print(table.concat(draws, " "))
 print(math.random(7, 7), math.random(math.maxinteger, math.maxinteger), math.random(math.mininteger, math.mininteger))
 
 -- the state repeats after reseeding with the returned seeds

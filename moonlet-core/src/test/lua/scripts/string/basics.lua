@@ -1,5 +1,8 @@
 -- string.len, sub, byte, char, upper, lower, reverse, rep and dump, with their index rules
 -- and errors; strings are byte strings with embedded zeros.
+local line = {}
+local function write(...) for i = 1, select("#", ...) do line[#line + 1] = tostring((select(i, ...))) end end
+local function flush() print(table.concat(line)) line = {} end
 local maxi, mini = math.maxinteger, math.mininteger
 
 local function show(...)
@@ -61,7 +64,7 @@ show(string.rep("teste", 0), string.rep("t\xe9s\0t\xea", 2), string.rep("", 10),
 show(string.rep("teste", 0, "xuxu"), string.rep("teste", 1, "xuxu"), string.rep("\1\0\1", 2, "\0\0"))
 show(string.rep("", 10, "."), string.rep("ab", 3, ", "), string.rep("x", 3.0), ("=-"):rep(5))
 show(#string.rep("a", 1000000), #string.rep("ab", 100000, "cde"), string.rep("ab", 100000, "cde"):sub(-7))
-for i = 0, 5 do io.write(#string.rep("a", i), " ") end print()
+for i = 0, 5 do write(#string.rep("a", i), " ") end flush()
 show(pcall(string.rep))
 show(pcall(string.rep, "x"))
 show(pcall(string.rep, "x", 1.5))

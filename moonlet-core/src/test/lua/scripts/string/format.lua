@@ -1,4 +1,7 @@
 -- string.format: every conversion with flags, width and precision, %q, and the errors.
+local line = {}
+local function write(...) for i = 1, select("#", ...) do line[#line + 1] = tostring((select(i, ...))) end end
+local function flush() print(table.concat(line)) line = {} end
 local F = string.format
 print(F("[%d] [%5d] [%-5d] [%05d] [%+d] [% d] [%.3d] [%.0d] [%5.0d] [%i]", 42, 42, 42, -42, 5, 5, 7, 0, 0, -9))
 print(F("[%d] [%d] [%d] [%d] [%d]", math.maxinteger, math.mininteger, 3.0, "10", " 0x10 "))
@@ -37,9 +40,9 @@ print(F("%q %q %q %q %q %q", 42, math.mininteger, math.maxinteger, nil, true, fa
 print(F("%q %q", 2^63, 1e-310))
 for _, v in ipairs{"\0\0\1\255\u{234}", math.maxinteger, math.mininteger, math.pi, 0.1, math.huge, -math.huge, -0.0, 1e-310} do
   local nv = load("return " .. F("%q", v))()
-  io.write(tostring(v == nv and math.type(v) == math.type(nv)), " ")
+  write(tostring(v == nv and math.type(v) == math.type(nv)), " ")
 end
-print()
+flush()
 
 -- errors
 local function check(fmt, ...)

@@ -1,4 +1,7 @@
 -- string.pack, string.unpack and string.packsize: every option, alignment, limits, errors.
+local line = {}
+local function write(...) for i = 1, select("#", ...) do line[#line + 1] = tostring((select(i, ...))) end end
+local function flush() print(table.concat(line)) line = {} end
 local pack, unpack, packsize = string.pack, string.unpack, string.packsize
 local function hex(s) return (s:gsub(".", function(c) return string.format("%02x", c:byte()) end)) end
 local function show(...) local t = table.pack(...) for i = 1, t.n do t[i] = tostring(t[i]) end print(table.concat(t, " ")) end
@@ -25,10 +28,10 @@ show(unpack(">!8 c1 Xh i4 i8 b Xi8 XI XH", pack(">!8 b Xh i4 i8 c1 Xi8", -12, 10
 show(unpack("bbXdb", "\1\2\3\0"), unpack("!8 xXi8", "0123456701234567"), unpack("!4 i4", pack("i4i4", 1, 2), 2))
 show(unpack("!4 i4", pack("i4i4", 1, 2), -4), unpack("x", "a"), unpack("i4", pack("i4", 7), 1))
 for _, n in ipairs{0, -1.1, 1.9, 1/0, -1/0, 1e20, -1e20, 0.1, 2000.7} do
-  io.write(tostring(unpack("n", pack("n", n)) == n and unpack(">d", pack(">d", n)) == n), " ")
+  write(tostring(unpack("n", pack("n", n)) == n and unpack(">d", pack(">d", n)) == n), " ")
 end
-print()
-for i = 1, 16 do io.write(tostring(unpack("i" .. i, pack("i" .. i, -1)) == -1), " ") end print()
+flush()
+for i = 1, 16 do write(tostring(unpack("i" .. i, pack("i" .. i, -1)) == -1), " ") end flush()
 
 local function check(f, ...) print(select(2, pcall(f, ...))) end
 check(pack, "i0", 0) check(pack, "i17", 0) check(pack, "!17", 0) check(pack, "Xi17") check(pack, "i3r", 0)

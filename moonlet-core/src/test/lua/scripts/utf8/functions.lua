@@ -27,13 +27,15 @@ print(utf8.offset(s, 0, 3), utf8.offset(s, 0, 5), utf8.offset(s, 0, 9), utf8.off
 print(utf8.offset(s, 2, 2), utf8.offset(s, -1, 4), utf8.offset(s, 1, #s + 1), utf8.offset("", 1), utf8.offset("", -1))
 print(utf8.offset("abc", 0), utf8.offset("abc", 5), utf8.offset("abc", -4))
 
-for p, c in utf8.codes(s) do io.write(p, ":", c, " ") end
-print()
-for p, c in utf8.codes("") do io.write(p, c) end
-for p, c in utf8.codes("\u{D800}\u{7FFFFFFF}", true) do io.write(p, ":", c, " ") end
-print()
-for p, c in utf8.codes(12.5) do io.write(p, ":", c, " ") end
-print()
+local function codes(...)
+  local list = {}
+  for p, c in utf8.codes(...) do list[#list + 1] = p .. ":" .. c end
+  return table.concat(list, " ")
+end
+print(codes(s))
+print(codes(""))
+print(codes("\u{D800}\u{7FFFFFFF}", true))
+print(codes(12.5))
 
 -- the usual idioms
 local count = 0

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compiles a parsed chunk into a {@link Proto}, generating the same code as PUC-Rio Lua 5.4's
- * {@code luac} (apart from the MMBIN instructions Moonlet does not use):
+ * Compiles a parsed chunk into a {@link Proto}, generating the code PUC-Rio Lua 5.4.7
+ * generates, except where Moonlet's instruction set differs (see {@link OpCode}): no MMBIN
+ * instructions, {@code x - k} as SUBK, and a k flag on arithmetic whose operands were swapped.
  *
  * <pre>{@code
  * Chunk chunk = Parser.parse(source, LuaString.of("=stdin"));

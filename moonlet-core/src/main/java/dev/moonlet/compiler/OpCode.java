@@ -199,7 +199,7 @@ public final class OpCode {
 
     /**
      * A Bx: numeric for loop step. R[A] is the internal index, R[A+1] the limit (or, for an
-     * integer loop, the remaining iteration count), R[A+2] the step, R[A+3] the control
+     * integer loop, whatever state the VM keeps there), R[A+2] the step, R[A+3] the control
      * variable. If the loop continues: update them and pc -= Bx.
      */
     public static final int FORLOOP = 70;

@@ -14,6 +14,9 @@ import dev.moonlet.vm.LuaType;
 import dev.moonlet.vm.Sequence;
 import dev.moonlet.vm.Values;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The basic functions (manual §6.1), as lbaselib.c: {@code print}, {@code pcall},
@@ -38,6 +41,10 @@ public final class BaseLib {
     private static final LuaString ASSERTION_FAILED = LuaString.of("assertion failed!");
     private static final LuaString DEFAULT_READER_NAME = LuaString.of("=(load)");
     private static final LuaString ANY_MODE = LuaString.of("bt");
+    /** {@code type}'s results, made once (Lua strings are immutable, so sharing them is safe). */
+    private static final Map<String, LuaString> TYPE_NAMES = Stream.of(
+            "nil", "boolean", "number", "string", "table", "function", "thread", "userdata")
+            .collect(Collectors.toUnmodifiableMap(n -> n, LuaString::of));
     /** {@code ipairs}' iterator: not a global, one for every instance (it holds no state). */
     private static final Builtin IPAIRS_ITERATOR = Builtin.of("ipairs_iterator", BaseLib::ipairsIterator);
     private static final Builtin NEXT = Builtin.of("next", BaseLib::next);
@@ -199,7 +206,7 @@ public final class BaseLib {
 
     /** {@code type(v)}: the name of the type of {@code v}. */
     public static Object type(Coroutine co, Object[] args) {
-        return co.instance().strings().intern(LuaType.typeName(Args.checkAny(args, 0)));
+        return TYPE_NAMES.get(LuaType.typeName(Args.checkAny(args, 0)));
     }
 
     // ------------------------------------------------------------------ metatables and raw access

@@ -20,6 +20,12 @@ import java.util.Arrays;
  * Compiling chunks for {@code load}, {@code loadfile} and {@code dofile} (lauxlib's
  * {@code luaL_loadbufferx} and {@code luaL_loadfilex}, lbaselib's {@code generic_reader}).
  *
+ * <p>{@link #readFile} is public for the {@code moonlet} command, which reads its script as
+ * {@code lua} does:
+ * <pre>{@code
+ * byte[] source = ChunkLoader.readFile("script.lua");   // a leading "#!" line blanked
+ * }</pre>
+ *
  * <p>Compiling charges fuel in proportion to the chunk's size. A chunk read from a reader
  * function is gathered by a {@link Reader} sequence, which calls the reader as the executor
  * allows: the reader may yield, and its errors make {@code load} fail rather than raise.

@@ -32,11 +32,14 @@ import java.util.Arrays;
  *   while n < 10 do n = coroutine.yieldto(ping, n + 1) end
  *   return n
  * end)
- * print(coroutine.resume(ping, 0))   --> true  10 (pong returned to ping's resumer)
+ * print(coroutine.resume(ping, 0))   --> true  11 (pong returned, to ping's resumer)
  * }</pre>
  */
 public final class CoroutineLib {
     private static final String NAME = "coroutine";
+    /** {@code status}'s results by {@link Coroutine.State} ordinal (Lua strings are immutable: sharing is safe). */
+    private static final LuaString[] STATUS_NAMES = Arrays.stream(Coroutine.State.values())
+            .map(s -> LuaString.of(s.luaName())).toArray(LuaString[]::new);
 
     private CoroutineLib() {}
 
@@ -92,8 +95,7 @@ public final class CoroutineLib {
     /** {@code coroutine.status(co)}: {@code "running"}, {@code "suspended"}, {@code "normal"} or {@code "dead"}. */
     public static Object status(Coroutine co, Object[] args) {
         Coroutine target = checkCoroutine(args, 0);
-        String state = target == co ? "running" : target.state().luaName();
-        return co.instance().strings().intern(state);
+        return STATUS_NAMES[(target == co ? Coroutine.State.RUNNING : target.state()).ordinal()];
     }
 
     /** {@code coroutine.running()}: the running coroutine, and whether it is the main one. */
@@ -185,7 +187,7 @@ public final class CoroutineLib {
         private final Coroutine target;
 
         Wrapped(Coroutine target) {
-            super("coroutine.wrap");
+            super("coroutine.wrapped");
             this.target = target;
         }
 

@@ -18,8 +18,9 @@ import dev.moonlet.vm.Instance;
  */
 public final class Library {
     /**
-     * The most values a builtin may return ({@code LUAI_MAXSTACK}): {@code table.unpack} and
-     * {@code utf8.codepoint} refuse more.
+     * The size of a coroutine's stack in values ({@code LUAI_MAXSTACK}): a builtin returns
+     * fewer values than this, as its caller always uses some of the stack;
+     * {@code table.unpack} and {@code utf8.codepoint} refuse to return as many.
      */
     public static final int MAX_RESULTS = 1_000_000;
 

@@ -23,6 +23,8 @@ public final class MathLib {
     private static final String NAME = "math";
     /** The registry key of the instance's random generator (a userdata wrapping a {@link Xoshiro256}). */
     private static final LuaString RANDOM_STATE = LuaString.of("dev.moonlet.math.random");
+    private static final LuaString INTEGER = LuaString.of("integer");
+    private static final LuaString FLOAT = LuaString.of("float");
 
     private MathLib() {}
 
@@ -255,8 +257,8 @@ public final class MathLib {
     /** {@code math.type(x)}: {@code "integer"}, {@code "float"}, or fail for non-numbers. */
     public static Object type(Coroutine co, Object[] args) {
         Object x = Args.checkAny(args, 0);
-        if (x instanceof Long) return LuaString.of("integer");
-        if (x instanceof Double) return LuaString.of("float");
+        if (x instanceof Long) return INTEGER;
+        if (x instanceof Double) return FLOAT;
         return null;
     }
 

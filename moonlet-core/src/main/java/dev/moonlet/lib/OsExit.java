@@ -2,10 +2,13 @@ package dev.moonlet.lib;
 
 /**
  * Thrown by {@code os.exit}: the script asks the host to end the program with
- * {@link #status()}. It is not a Lua error, so {@code pcall} does not catch it; it leaves
- * {@code Executor.step} for the host to act on. The library never calls {@link System#exit};
- * the {@code moonlet} command does, after closing the instance when {@link #close()} asks
- * for it.
+ * {@link #status()}. The library never calls {@link System#exit}; the {@code moonlet} command
+ * does, after closing the instance when {@link #close()} asks for it.
+ *
+ * <p>Like {@link ThreadDeath}, it is an {@link Error}, so that nothing on its way treats it as
+ * a failure: {@code pcall} does not catch it (it is not a Lua error), and the executor, which
+ * turns stray runtime exceptions into Lua errors, lets it leave {@code Executor.step}. The
+ * executor is unusable afterwards, as after an exit.
  *
  * <pre>{@code
  * try {
@@ -15,7 +18,7 @@ package dev.moonlet.lib;
  * }
  * }</pre>
  */
-public final class OsExit extends RuntimeException {
+public final class OsExit extends Error {
     private final int status;
     private final boolean close;
 

@@ -179,14 +179,14 @@ final class PatternMatcher {
         return state == DONE ? result : SUSPENDED;
     }
 
+    /** Whether the pattern is anchored: a search tries its first start position only. */
+    boolean anchored() {
+        return anchored;
+    }
+
     /** The start (0-based) of the match {@link #resume} found. */
     int start() {
         return start;
-    }
-
-    /** The number of captures of the match found (finished or not). */
-    int level() {
-        return level;
     }
 
     /**

@@ -14,8 +14,6 @@ import dev.moonlet.vm.Fuel;
 final class StringBytes extends StringSequence {
     /** The fewest bytes a chunk fills, so that each poll makes progress. */
     private static final int MIN_CHUNK = 256;
-    /** lstrlib's MAXSIZE: {@code rep} refuses longer results. */
-    private static final long MAX_SIZE = Integer.MAX_VALUE;
 
     private enum Kind { UPPER, LOWER, REVERSE, REP }
 
@@ -60,7 +58,7 @@ final class StringBytes extends StringSequence {
         if (n <= 0) return LuaString.EMPTY;
         long l = s.length();
         long lsep = sep.length();
-        if (l + lsep > MAX_SIZE / n) throw Library.error(co, "resulting string too large");
+        if (l + lsep > StringLib.MAX_SIZE / n) throw Library.error(co, "resulting string too large");
         long total = n * l + (n - 1) * lsep;
         if (total == 0) return LuaString.EMPTY;
         if (n == 1) return s;
@@ -71,7 +69,7 @@ final class StringBytes extends StringSequence {
     protected Action advance(Coroutine co, Object[] results) {
         Fuel fuel = co.fuel();
         while (true) {
-            long allowed = Math.max(MIN_CHUNK, fuel.remaining() * 16);
+            long allowed = Math.max(MIN_CHUNK, Math.min(fuel.remaining(), Integer.MAX_VALUE) * 16);
             int chunk = (int) Math.min(out.length - filled, allowed);
             fill(chunk);
             fuel.consume(1 + (chunk >> 4));

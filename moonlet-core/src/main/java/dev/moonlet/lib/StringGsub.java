@@ -25,7 +25,6 @@ final class StringGsub extends StringSequence {
     private final Object repl;
     private final long max;
     private final PatternMatcher matcher;
-    private final boolean anchored;
     private final LuaBuffer out;
     /** The subject before this position is in {@link #out} (copied or replaced). */
     private int pos;
@@ -48,7 +47,6 @@ final class StringGsub extends StringSequence {
         this.repl = repl;
         this.max = max;
         this.matcher = new PatternMatcher(src, pattern, true);
-        this.anchored = pattern.length() > 0 && pattern.byteAt(0) == '^';
         this.out = new LuaBuffer(src.length());
     }
 
@@ -82,7 +80,7 @@ final class StringGsub extends StringSequence {
             int end = matcher.resume(fuel);
             if (end == PatternMatcher.SUSPENDED) return pause();
             searching = false;
-            finished = anchored || end == PatternMatcher.NO_MATCH;
+            finished = matcher.anchored() || end == PatternMatcher.NO_MATCH;
             if (end >= 0) {
                 Action call = replace(fuel, matcher.start(), end);
                 if (call != null) return call;

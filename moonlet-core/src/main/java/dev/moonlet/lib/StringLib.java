@@ -29,6 +29,8 @@ import dev.moonlet.vm.Values;
  */
 public final class StringLib {
     private static final String NAME = "string";
+    /** lstrlib's MAXSIZE: the longest result {@code rep} and {@code packsize} accept. */
+    static final long MAX_SIZE = Integer.MAX_VALUE;
 
     private StringLib() {}
 

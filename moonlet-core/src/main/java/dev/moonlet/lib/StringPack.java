@@ -24,8 +24,6 @@ final class StringPack extends StringSequence {
     private static final int SZINT = 8;
     /** The native alignment of {@code !} without a size. */
     private static final int MAX_ALIGN = 8;
-    /** lstrlib's MAXSIZE: results larger than this are refused. */
-    private static final long MAX_SIZE = Integer.MAX_VALUE;
 
     /** What a call does with the options. */
     private enum Kind { PACK, UNPACK, SIZE }
@@ -201,7 +199,7 @@ final class StringPack extends StringSequence {
         Option opt = details(total);
         if (opt == Option.STRING || opt == Option.ZSTR) throw new ArgumentError(1, "variable-length format");
         long s = size + padding;
-        if (total > MAX_SIZE - s) throw new ArgumentError(1, "format result too large");
+        if (total > StringLib.MAX_SIZE - s) throw new ArgumentError(1, "format result too large");
         total += s;
     }
 
@@ -332,7 +330,7 @@ final class StringPack extends StringSequence {
         int a = 0;
         do {
             a = a * 10 + (fmt[fpos++] - '0');
-        } while (fpos < fmtEnd && isDigit(fmt[fpos]) && a <= (Integer.MAX_VALUE - 9) / 10);
+        } while (fpos < fmtEnd && isDigit(fmt[fpos]) && a <= (StringLib.MAX_SIZE - 9) / 10);
         return a;
     }
 

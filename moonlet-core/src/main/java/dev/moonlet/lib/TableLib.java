@@ -141,7 +141,7 @@ public final class TableLib {
     /** The number of values {@code unpack} answers for {@code [i, e]}, {@code i <= e}. */
     private static int unpackCount(Coroutine co, long i, long e) {
         long n = e - i; // the number of values minus 1, as unsigned
-        if (Long.compareUnsigned(n, Library.MAX_RESULTS) >= 0) throw Library.error(co, "too many results to unpack");
+        if (Long.compareUnsigned(n, Library.MAX_RESULTS - 1) >= 0) throw Library.error(co, "too many results to unpack");
         return (int) n + 1;
     }
 

@@ -35,7 +35,6 @@ final class ToString {
 
     /** The text of {@code v}, or the call of its {@code __tostring} metamethod. */
     static Object of(Instance instance, Object v) {
-        if (v instanceof LuaString) return v;
         LuaTable mt = instance.metatableOf(v);
         Object tm = mt == null ? null : mt.get(TOSTRING);
         if (tm != null) return new Action.Call(tm, new Object[] {v});
@@ -58,6 +57,7 @@ final class ToString {
 
     /** The text of {@code v} when its metatable {@code mt} (possibly null) has no {@code __tostring}. */
     private static LuaString plain(Object v, LuaTable mt) {
+        if (v instanceof LuaString) return (LuaString) v;
         if (v == null) return NIL;
         if (v instanceof Boolean) return (Boolean) v ? TRUE : FALSE;
         if (v instanceof Long) return LuaNumber.toLuaString((Long) v);

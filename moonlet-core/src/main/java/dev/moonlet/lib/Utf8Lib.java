@@ -62,7 +62,7 @@ public final class Utf8Lib {
         if (posi < 1) throw Args.error(1, "out of bounds");
         if (pose > s.length) throw Args.error(2, "out of bounds");
         if (posi > pose) return Values.NONE;
-        if (pose - posi >= Library.MAX_RESULTS) throw Library.error(co, "stack overflow (string slice too long)");
+        if (pose - posi + 1 >= Library.MAX_RESULTS) throw Library.error(co, "stack overflow (string slice too long)");
         co.fuel().consume((pose - posi) / BYTES_PER_FUEL + 1);
         Object[] codes = new Object[(int) (pose - posi) + 1];
         int n = 0;

@@ -61,11 +61,15 @@ public final class Parser {
 
     private static final LuaString SELF = LuaString.of("self");
 
+    private static final LuaString C_STACK_OVERFLOW = LuaString.of("C stack overflow");
+
     private final Lexer lex;
     /** Nesting levels in use, counting the caller's C levels. */
     private int level;
-    /** Whether the function being parsed is a vararg function. */
-    private boolean vararg;
+    /** Whether each function being parsed is a vararg function, the innermost last. */
+    private final boolean[] varargs = new boolean[MAX_C_LEVELS];
+    /** The number of functions being parsed, the main function included. */
+    private int functionDepth;
 
     private Parser(Lexer lex, int cLevels) {
         this.lex = lex;
@@ -89,7 +93,7 @@ public final class Parser {
     }
 
     private FunctionBody mainFunction() {
-        vararg = true;
+        varargs[functionDepth++] = true;
         lex.next();
         Block body = block();
         check(Token.EOS);
@@ -99,7 +103,7 @@ public final class Parser {
     // ---------------------------------------------------------------- helpers
 
     private void enterLevel() {
-        if (++level >= MAX_C_LEVELS) throw new LuaError(LuaString.of("C stack overflow"));
+        if (++level >= MAX_C_LEVELS) throw new LuaError(C_STACK_OVERFLOW);
     }
 
     private void leaveLevel() {
@@ -113,7 +117,7 @@ public final class Parser {
     }
 
     private void check(int token) {
-        if (lex.token != token) throw errorExpected(token);
+        if (lex.token != token) throw errorExpected(token, 0, 0);
     }
 
     private void checkNext(int token) {
@@ -121,19 +125,25 @@ public final class Parser {
         lex.next();
     }
 
-    private LuaError errorExpected(int token) {
-        return lex.syntaxError(Token.describe(token) + " expected");
-    }
-
     /**
      * Skips {@code what}, which closes the {@code who} opened at line {@code where}; the
      * message names the opener only when it is on another line.
      */
     private void checkMatch(int what, int who, int where) {
-        if (testNext(what)) return;
-        if (where == lex.linenumber) throw errorExpected(what);
-        throw lex.syntaxError(Token.describe(what) + " expected (to close " + Token.describe(who)
-                + " at line " + where + ")");
+        if (!testNext(what)) throw errorExpected(what, who, where);
+    }
+
+    /**
+     * "{@code 'what' expected}", followed by "{@code (to close 'who' at line where)}" when
+     * {@code who} is a token opened on another line than the current one.
+     */
+    private LuaError errorExpected(int what, int who, int where) {
+        StringBuilder msg = new StringBuilder(Token.describe(what)).append(" expected");
+        if (who != 0 && where != lex.linenumber) {
+            msg.append(" (to close ").append(Token.describe(who)).append(" at line ")
+                    .append(where).append(')');
+        }
+        return lex.syntaxError(msg.toString());
     }
 
     private LuaString checkName() {
@@ -157,10 +167,13 @@ public final class Parser {
 
     // ---------------------------------------------------------------- statements
     //
-    // Methods on the paths that nest (statement, block, the statement kinds, subexpression,
-    // simpleExpression, suffixedExpression and the suffixes) are kept small: a compiled Java
-    // frame holds spill slots for the whole method, so a dispatcher that did all the work
-    // itself would make every nesting level cost more stack.
+    // Stack use: nesting recurses through statement() and block() (each nested block is two
+    // Java frames: the statement that opens it and the block) and through subexpression() and
+    // the method that reads a nested operand (a parenthesis, suffix, table or function: about
+    // two frames too). The code that opens and closes a nested construct is therefore written
+    // inline there, and everything else goes to helpers that return before the nesting
+    // happens: each Java frame on the nesting path costs stack at every level, so that 200
+    // levels fit in a 256 KiB thread stack, interpreted or compiled.
 
     /** A block ended by the current token, which the caller checks. */
     private Block block() {
@@ -185,26 +198,68 @@ public final class Parser {
             case ';':
                 lex.next();
                 break;
-            case Token.IF:
-                out.add(ifStatement(line));
+            case Token.IF: {
+                List<Expr> conds = new ArrayList<>();
+                List<Block> blocks = new ArrayList<>();
+                do {
+                    conds.add(condition());
+                    blocks.add(block(leadingBreak()));
+                } while (lex.token == Token.ELSEIF);
+                Block orElse = testNext(Token.ELSE) ? block() : null;
+                checkMatch(Token.END, Token.IF, line);
+                out.add(new Stat.If(line, conds, blocks, orElse));
                 break;
-            case Token.WHILE:
-                out.add(whileStatement(line));
+            }
+            case Token.WHILE: {
+                lex.next();
+                Expr cond = subexpression(0);
+                checkNext(Token.DO);
+                Block body = block();
+                checkMatch(Token.END, Token.WHILE, line);
+                out.add(new Stat.While(line, cond, body));
                 break;
-            case Token.DO:
-                out.add(doStatement(line));
+            }
+            case Token.DO: {
+                lex.next();
+                Block body = block();
+                checkMatch(Token.END, Token.DO, line);
+                out.add(new Stat.Do(line, body));
                 break;
-            case Token.FOR:
-                out.add(forStatement(line));
+            }
+            case Token.FOR: {
+                ForHeader header = forHeader(line);
+                Block body = block();
+                checkMatch(Token.END, Token.FOR, line);
+                out.add(header.withBody(body));
                 break;
-            case Token.REPEAT:
-                out.add(repeatStatement(line));
+            }
+            case Token.REPEAT: {
+                lex.next();
+                Block body = block();
+                checkMatch(Token.UNTIL, Token.REPEAT, line);
+                out.add(new Stat.Repeat(line, body, subexpression(0)));
                 break;
-            case Token.FUNCTION:
-                out.add(functionStatement(line));
+            }
+            case Token.FUNCTION: {
+                Expr target = functionName();
+                boolean isMethod = lex.token == ':';
+                if (isMethod) target = fieldSelector(target);
+                List<LuaString> params = openFunction(isMethod);
+                FunctionBody f = closeFunction(line, params, block());
+                out.add(new Stat.FunctionStat(line, target, f));
                 break;
+            }
             case Token.LOCAL:
-                out.add(localStatement(line));
+                lex.next();
+                if (testNext(Token.FUNCTION)) {
+                    LuaString name = checkName();
+                    int defined = lex.linenumber;
+                    List<LuaString> params = openFunction(false);
+                    FunctionBody f = closeFunction(defined, params, block());
+                    out.add(new Stat.LocalFunction(line, name, f));
+                } else {
+                    out.add(localVariables());
+                }
                 break;
             case Token.DBCOLON:
                 labelStatement(out, line);
@@ -225,25 +280,12 @@ public final class Parser {
         leaveLevel();
     }
 
-    private Stat doStatement(int line) {
+    /** {@code if cond then} or {@code elseif cond then}: the condition. */
+    private Expr condition() {
         lex.next();
-        Block body = block();
-        checkMatch(Token.END, Token.DO, line);
-        return new Stat.Do(line, body);
-    }
-
-    private Stat ifStatement(int line) {
-        List<Expr> conds = new ArrayList<>();
-        List<Block> blocks = new ArrayList<>();
-        do {
-            lex.next(); // skip 'if' or 'elseif'
-            conds.add(subexpression(0));
-            checkNext(Token.THEN);
-            blocks.add(block(leadingBreak()));
-        } while (lex.token == Token.ELSEIF);
-        Block orElse = testNext(Token.ELSE) ? block() : null;
-        checkMatch(Token.END, Token.IF, line);
-        return new Stat.If(line, conds, blocks, orElse);
+        Expr cond = subexpression(0);
+        checkNext(Token.THEN);
+        return cond;
     }
 
     /**
@@ -263,77 +305,60 @@ public final class Parser {
         return stats;
     }
 
-    private Stat whileStatement(int line) {
-        lex.next();
-        Expr cond = subexpression(0);
-        checkNext(Token.DO);
-        Block body = block();
-        checkMatch(Token.END, Token.WHILE, line);
-        return new Stat.While(line, cond, body);
+    /** A {@code for} loop's header: its names and expressions, up to {@code do}. */
+    private record ForHeader(int line, boolean numeric, List<LuaString> names, List<Expr> exprs) {
+        Stat withBody(Block body) {
+            if (!numeric) return new Stat.GenericFor(line, names, exprs, body);
+            Expr step = exprs.size() > 2 ? exprs.get(2) : null;
+            return new Stat.NumericFor(line, names.get(0), exprs.get(0), exprs.get(1), step, body);
+        }
     }
 
-    private Stat repeatStatement(int line) {
-        lex.next();
-        Block body = block();
-        checkMatch(Token.UNTIL, Token.REPEAT, line);
-        return new Stat.Repeat(line, body, subexpression(0));
-    }
-
-    private Stat forStatement(int line) {
+    /** {@code for names = range do} or {@code for names in exprs do}. */
+    private ForHeader forHeader(int line) {
         lex.next();
         LuaString first = checkName();
-        Stat loop;
+        ForHeader header;
         switch (lex.token) {
             case '=':
-                loop = numericFor(line, first);
+                lex.next();
+                header = new ForHeader(line, true, List.of(first), numericForRange());
                 break;
             case ',': case Token.IN:
-                loop = genericFor(first);
+                header = genericForHeader(first);
                 break;
             default:
                 throw lex.syntaxError("'=' or 'in' expected");
         }
-        checkMatch(Token.END, Token.FOR, line);
-        return loop;
-    }
-
-    private Stat numericFor(int line, LuaString var) {
-        lex.next(); // skip '='
-        Expr start = subexpression(0);
-        checkNext(',');
-        Expr limit = subexpression(0);
-        Expr step = testNext(',') ? subexpression(0) : null;
         checkNext(Token.DO);
-        return new Stat.NumericFor(line, var, start, limit, step, block());
+        return header;
     }
 
-    private Stat genericFor(LuaString first) {
+    /** {@code start, limit[, step]}. */
+    private List<Expr> numericForRange() {
+        List<Expr> range = new ArrayList<>();
+        range.add(subexpression(0));
+        checkNext(',');
+        range.add(subexpression(0));
+        if (testNext(',')) range.add(subexpression(0));
+        return range;
+    }
+
+    private ForHeader genericForHeader(LuaString first) {
         List<LuaString> names = new ArrayList<>();
         names.add(first);
         while (testNext(',')) names.add(checkName());
         checkNext(Token.IN);
         int line = lex.linenumber;
-        List<Expr> exprs = expressionList();
-        checkNext(Token.DO);
-        return new Stat.GenericFor(line, names, exprs, block());
+        return new ForHeader(line, false, names, expressionList());
     }
 
-    /** {@code function a.b.c:m() ... end}. */
-    private Stat functionStatement(int line) {
+    /** {@code function a.b.c} of a function statement, up to a ':' if there is one. */
+    private Expr functionName() {
         lex.next();
         Expr target = name();
         while (lex.token == '.') target = fieldSelector(target);
-        boolean isMethod = lex.token == ':';
-        if (isMethod) target = fieldSelector(target);
-        return new Stat.FunctionStat(line, target, body(isMethod, line));
-    }
-
-    /** {@code local function f() ... end} or {@code local names = values}. */
-    private Stat localStatement(int line) {
-        lex.next();
-        if (!testNext(Token.FUNCTION)) return localVariables();
-        LuaString name = checkName();
-        return new Stat.LocalFunction(line, name, body(false, lex.linenumber));
+        return target;
     }
 
     private Stat localVariables() {
@@ -430,40 +455,41 @@ public final class Parser {
     // ---------------------------------------------------------------- functions
 
     /**
-     * {@code (params) body end}; {@code line} is the function's {@code linedefined}. A method
-     * gets the implicit first parameter {@code self}.
+     * Opens a function at {@code (names[, ...])}, with {@code self} first for a method; its
+     * caller reads the body with {@link #block()} and ends with {@link #closeFunction}.
      */
-    private FunctionBody body(boolean isMethod, int line) {
-        boolean outerVararg = vararg;
+    private List<LuaString> openFunction(boolean isMethod) {
         checkNext('(');
         List<LuaString> params = new ArrayList<>();
         if (isMethod) params.add(SELF);
-        boolean isVararg = parameters(params);
+        boolean isVararg = false;
+        if (lex.token != ')') {
+            do {
+                if (lex.token == Token.NAME) {
+                    params.add(checkName());
+                } else if (lex.token == Token.DOTS) {
+                    lex.next();
+                    isVararg = true;
+                } else {
+                    throw lex.syntaxError("<name> or '...' expected");
+                }
+            } while (!isVararg && testNext(','));
+        }
         checkNext(')');
-        vararg = isVararg;
-        List<Stat> stats = block().stats();
-        int endLine = lex.linenumber;
-        checkMatch(Token.END, Token.FUNCTION, line);
-        vararg = outerVararg;
-        return new FunctionBody(line, params, isVararg, new Block(stats, lex.linenumber), endLine);
+        varargs[functionDepth++] = isVararg;
+        return params;
     }
 
-    /** Reads parameter names into {@code params}; returns whether a {@code ...} ends them. */
-    private boolean parameters(List<LuaString> params) {
-        if (lex.token == ')') return false;
-        do {
-            switch (lex.token) {
-                case Token.NAME:
-                    params.add(checkName());
-                    break;
-                case Token.DOTS:
-                    lex.next();
-                    return true;
-                default:
-                    throw lex.syntaxError("<name> or '...' expected");
-            }
-        } while (testNext(','));
-        return false;
+    /**
+     * Closes the function opened by {@link #openFunction} at its {@code end};
+     * {@code line} is its {@code linedefined}.
+     */
+    private FunctionBody closeFunction(int line, List<LuaString> params, Block inner) {
+        int endLine = lex.linenumber;
+        checkMatch(Token.END, Token.FUNCTION, line);
+        boolean isVararg = varargs[--functionDepth];
+        return new FunctionBody(line, params, isVararg, new Block(inner.stats(), lex.linenumber),
+                endLine);
     }
 
     // ---------------------------------------------------------------- expressions
@@ -484,45 +510,37 @@ public final class Parser {
      */
     private Expr subexpression(int limit) {
         enterLevel();
+        int line = lex.linenumber;
+        Expr left;
         UnOp unary = unaryOperator(lex.token);
-        Expr left = unary != null ? unary(unary) : simpleExpression();
+        if (unary != null) {
+            lex.next();
+            left = new Expr.Unary(line, unary, subexpression(UNARY_PRIORITY));
+        } else if (lex.token == Token.NAME || lex.token == '(') {
+            left = suffixedExpression();
+        } else if (lex.token == '{') {
+            left = constructor();
+        } else if (lex.token == Token.FUNCTION) {
+            lex.next();
+            int defined = lex.linenumber;
+            List<LuaString> params = openFunction(false);
+            left = new Expr.Function(line, closeFunction(defined, params, block()));
+        } else {
+            left = literal();
+        }
         for (BinOp op = binaryOperator(lex.token);
                 op != null && leftPriority(op) > limit;
                 op = binaryOperator(lex.token)) {
-            left = binary(left, op);
+            line = lex.linenumber;
+            lex.next();
+            Expr right = subexpression(rightPriority(op));
+            left = new Expr.Binary(line, op, left, right);
         }
         leaveLevel();
         return left;
     }
 
-    private Expr unary(UnOp op) {
-        int line = lex.linenumber;
-        lex.next();
-        return new Expr.Unary(line, op, subexpression(UNARY_PRIORITY));
-    }
-
-    /** {@code left op right}, the current token being {@code op}. */
-    private Expr binary(Expr left, BinOp op) {
-        int line = lex.linenumber;
-        lex.next();
-        Expr right = subexpression(rightPriority(op));
-        return new Expr.Binary(line, op, left, right);
-    }
-
-    private Expr simpleExpression() {
-        switch (lex.token) {
-            case Token.NAME: case '(':
-                return suffixedExpression();
-            case '{':
-                return constructor();
-            case Token.FUNCTION:
-                return functionExpression();
-            default:
-                return literal();
-        }
-    }
-
-    /** A literal: a numeral, a string, nil, true, false or {@code ...}. */
+    /** A numeral, a string, nil, true, false or {@code ...}. */
     private Expr literal() {
         int line = lex.linenumber;
         Expr e;
@@ -546,7 +564,9 @@ public final class Parser {
                 e = new Expr.False(line);
                 break;
             case Token.DOTS:
-                if (!vararg) throw lex.syntaxError("cannot use '...' outside a vararg function");
+                if (!varargs[functionDepth - 1]) {
+                    throw lex.syntaxError("cannot use '...' outside a vararg function");
+                }
                 e = new Expr.Vararg(line);
                 break;
             default:
@@ -554,12 +574,6 @@ public final class Parser {
         }
         lex.next();
         return e;
-    }
-
-    private Expr functionExpression() {
-        int line = lex.linenumber;
-        lex.next();
-        return new Expr.Function(line, body(false, lex.linenumber));
     }
 
     /**
@@ -570,40 +584,43 @@ public final class Parser {
      */
     private Expr suffixedExpression() {
         int startLine = lex.linenumber;
-        Expr e = primaryExpression();
+        Expr e;
+        if (testNext('(')) {
+            Expr inner = subexpression(0);
+            checkMatch(')', '(', startLine);
+            e = new Expr.Paren(startLine, inner);
+        } else if (lex.token == Token.NAME) {
+            e = name();
+        } else {
+            throw lex.syntaxError("unexpected symbol");
+        }
         for (;;) {
             switch (lex.token) {
                 case '.':
                     e = fieldSelector(e);
                     break;
-                case '[':
-                    e = index(e);
+                case '[': {
+                    lex.next();
+                    Expr key = subexpression(0);
+                    checkNext(']');
+                    e = new Expr.Index(lex.lastline, e, key);
                     break;
-                case ':':
-                    e = methodCall(e, startLine);
+                }
+                case ':': {
+                    lex.next();
+                    LuaString method = checkName();
+                    int line = lex.linenumber;
+                    e = new Expr.MethodCall(line, e, method, callArguments(startLine));
                     break;
-                case '(': case Token.STRING: case '{':
-                    e = call(e, startLine);
+                }
+                case '(': case Token.STRING: case '{': {
+                    int line = lex.linenumber;
+                    e = new Expr.Call(line, e, callArguments(startLine));
                     break;
+                }
                 default:
                     return e;
             }
-        }
-    }
-
-    private Expr primaryExpression() {
-        switch (lex.token) {
-            case '(': {
-                int line = lex.linenumber;
-                lex.next();
-                Expr inner = subexpression(0);
-                checkMatch(')', '(', line);
-                return new Expr.Paren(line, inner);
-            }
-            case Token.NAME:
-                return name();
-            default:
-                throw lex.syntaxError("unexpected symbol");
         }
     }
 
@@ -620,34 +637,17 @@ public final class Parser {
         return new Expr.Index(line, object, new Expr.Str(line, key));
     }
 
-    /** {@code object[key]}. */
-    private Expr index(Expr object) {
-        lex.next();
-        Expr key = subexpression(0);
-        checkNext(']');
-        return new Expr.Index(lex.lastline, object, key);
-    }
-
-    /** {@code object:name args}; {@code startLine} is where the whole expression starts. */
-    private Expr methodCall(Expr object, int startLine) {
-        lex.next();
-        LuaString method = checkName();
-        int line = lex.linenumber;
-        return new Expr.MethodCall(line, object, method, callArguments(startLine));
-    }
-
-    /** {@code function args}; {@code startLine} is where the whole expression starts. */
-    private Expr call(Expr function, int startLine) {
-        int line = lex.linenumber;
-        return new Expr.Call(line, function, callArguments(startLine));
-    }
-
     /** {@code (args)}, a table constructor, or a string; {@code openLine} is for messages. */
     private List<Expr> callArguments(int openLine) {
         switch (lex.token) {
             case '(': {
                 lex.next();
-                List<Expr> args = lex.token == ')' ? List.of() : expressionList();
+                List<Expr> args = new ArrayList<>();
+                if (lex.token != ')') {
+                    do {
+                        args.add(subexpression(0));
+                    } while (testNext(','));
+                }
                 checkMatch(')', '(', openLine);
                 return args;
             }
@@ -663,35 +663,34 @@ public final class Parser {
         }
     }
 
-    /** {@code { field (sep field)* [sep] }} with sep ',' or ';'. */
+    /**
+     * {@code { field (sep field)* [sep] }} with sep ',' or ';', a field being
+     * {@code name = value}, {@code [key] = value} or {@code value}.
+     */
     private Expr constructor() {
         int line = lex.linenumber;
         checkNext('{');
         List<TableField> fields = new ArrayList<>();
         do {
             if (lex.token == '}') break;
-            fields.add(field());
+            int fieldLine = lex.linenumber;
+            LuaString name = null;
+            Expr key = null;
+            if (lex.token == Token.NAME && lex.lookahead() == '=') {
+                name = checkName();
+                lex.next(); // skip '='
+            } else if (testNext('[')) {
+                key = subexpression(0);
+                checkNext(']');
+                checkNext('=');
+            }
+            Expr value = subexpression(0);
+            fields.add(name != null ? new TableField.Named(fieldLine, name, value)
+                    : key != null ? new TableField.Keyed(fieldLine, key, value)
+                    : new TableField.Positional(fieldLine, value));
         } while (testNext(',') || testNext(';'));
         checkMatch('}', '{', line);
         return new Expr.Table(line, fields);
-    }
-
-    private TableField field() {
-        int line = lex.linenumber;
-        if (lex.token == Token.NAME) {
-            if (lex.lookahead() != '=') return new TableField.Positional(line, subexpression(0));
-            LuaString name = checkName();
-            lex.next(); // skip '='
-            return new TableField.Named(line, name, subexpression(0));
-        }
-        if (lex.token == '[') {
-            lex.next();
-            Expr key = subexpression(0);
-            checkNext(']');
-            checkNext('=');
-            return new TableField.Keyed(line, key, subexpression(0));
-        }
-        return new TableField.Positional(line, subexpression(0));
     }
 
     // ---------------------------------------------------------------- operators

@@ -728,12 +728,11 @@ final class Interpreter {
                     case OpCode.FORLOOP: {
                         Object step = stack[a + 2];
                         if (step instanceof Long) {
-                            long count = (Long) stack[a + 1];
-                            if (count != 0) {
-                                Long idx = (Long) stack[a] + (Long) step;
-                                stack[a + 1] = count - 1;
-                                stack[a] = idx;
-                                stack[a + 3] = idx;
+                            long idx = (Long) stack[a];
+                            if (idx != (Long) stack[a + 1]) {
+                                Long next = idx + (Long) step;
+                                stack[a] = next;
+                                stack[a + 3] = next;
                             } else {
                                 continue;
                             }
@@ -1351,6 +1350,9 @@ final class Interpreter {
                 }
             }
             if (st > 0 ? i0 > lim : i0 < lim) return true;
+            // Lua counts the iterations left (so the index never overflows); the loop keeps
+            // the value of the index in the last iteration instead, which is the same count
+            // in a form that needs no update per iteration.
             long count;
             if (st > 0) {
                 count = lim - i0;
@@ -1358,7 +1360,7 @@ final class Interpreter {
             } else {
                 count = Long.divideUnsigned(i0 - lim, -(st + 1) + 1L);
             }
-            stack[a + 1] = count;
+            stack[a + 1] = i0 + count * st;
             return false;
         }
         Object nl = Arithmetic.toNumber(limit);

@@ -260,4 +260,21 @@ class CompilerTest {
                 LuaString.of("=x")), pool);
         assertTrue(p.constants[0] == pooled);
     }
+
+    @Test
+    void longChainsCompileWithoutDeepRecursion() throws InterruptedException {
+        String source = "local x = 1" + " + x".repeat(100_000) + "\nlocal t = a" + ".b".repeat(50_000)
+                + "[1]()".repeat(10_000) + ":m()".repeat(10_000) + "\nlocal c = x" + " or x".repeat(20_000);
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                compile(source);
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "small-stack", 256 * 1024);
+        t.start();
+        t.join();
+        assertNull(failure[0]);
+    }
 }

@@ -64,6 +64,22 @@ final class TestLib {
         def(in, g, "await", "await", (co, args) -> new Awaiting((java.util.concurrent.CompletableFuture<?>) ((dev.moonlet.value.Userdata) args[0]).payload()));
         def(in, g, "callf", "callf", (co, args) -> new CallThrough(args));
 
+        LuaTable d = new LuaTable();
+        g.put(LuaString.of("debug"), d);
+        in.loaded().put(LuaString.of("debug"), d);
+        def(in, d, "traceback", "debug.traceback", (co, args) -> {
+            int i = 0;
+            Coroutine target = co;
+            if (args.length > 0 && args[0] instanceof Coroutine) {
+                target = (Coroutine) args[0];
+                i = 1;
+            }
+            Object msg = i < args.length ? args[i] : null;
+            if (msg != null && !(msg instanceof LuaString)) return msg;
+            int level = i + 1 < args.length ? (int) (long) (Long) args[i + 1] : target == co ? 1 : 0;
+            return Traceback.of(target, (LuaString) msg, level);
+        });
+
         LuaTable c = new LuaTable();
         g.put(LuaString.of("coroutine"), c);
         in.loaded().put(LuaString.of("coroutine"), c);

@@ -1,0 +1,120 @@
+package dev.moonlet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.moonlet.api.Lua;
+import dev.moonlet.value.LuaError;
+import dev.moonlet.value.LuaNumber;
+import dev.moonlet.value.LuaString;
+import dev.moonlet.value.LuaTable;
+import dev.moonlet.vm.Executor;
+import dev.moonlet.vm.LuaType;
+import dev.moonlet.vm.Status;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs every Lua script under {@code src/test/lua/scripts} (any depth) on a fresh
+ * {@link Lua} and compares what it prints with {@code NAME.out} beside it. When
+ * {@code NAME.err} exists the script must fail, and the first line of its error message must
+ * be that file's text, as {@code lua5.4} reports it (without the {@code "lua5.4: "} prefix).
+ *
+ * <p>The expected files are recorded from PUC-Rio {@code lua5.4} by
+ * {@code src/test/lua/scripts/record.sh}, which runs each script from the scripts folder as
+ * {@code lua5.4 DIR/NAME.lua}; so scripts are loaded here under the chunk name
+ * {@code "@DIR/NAME.lua"}. Adding a test is adding a script and recording its output.
+ */
+class LuaScriptTest {
+    private static final Path ROOT = Path.of("src/test/lua/scripts");
+    /** Fuel per step: small enough that stepping itself is exercised on every script. */
+    private static final long FUEL_PER_STEP = 100_000;
+    /** A script still running after this long is failed (an infinite loop, most likely). */
+    private static final long TIME_LIMIT_NANOS = 60_000_000_000L;
+
+    @TestFactory
+    Stream<DynamicTest> scripts() throws IOException {
+        List<Path> scripts;
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            scripts = files.filter(p -> p.toString().endsWith(".lua")).sorted().collect(Collectors.toList());
+        }
+        assertTrue(scripts.size() > 0, "no scripts under " + ROOT.toAbsolutePath());
+        return scripts.stream().map(p -> DynamicTest.dynamicTest(name(p), p.toUri(), () -> run(p)));
+    }
+
+    /** The script's path relative to the scripts folder, with forward slashes: {@code "base/print.lua"}. */
+    private static String name(Path script) {
+        return ROOT.relativize(script).toString().replace('\\', '/');
+    }
+
+    private static void run(Path script) throws IOException {
+        String base = script.toString().substring(0, script.toString().length() - ".lua".length());
+        Path outFile = Path.of(base + ".out");
+        Path errFile = Path.of(base + ".err");
+        if (!Files.exists(outFile)) fail("no " + outFile + ": record it with record.sh");
+        Lua lua = new Lua();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        lua.setOutput(out);
+        lua.setErrorOutput(new ByteArrayOutputStream());
+        String error = execute(lua, Files.readAllBytes(script), "@" + name(script));
+        assertEquals(new String(Files.readAllBytes(outFile), StandardCharsets.ISO_8859_1),
+                new String(out.toByteArray(), StandardCharsets.ISO_8859_1), "standard output");
+        if (Files.exists(errFile)) {
+            String expected = new String(Files.readAllBytes(errFile), StandardCharsets.ISO_8859_1).strip();
+            assertEquals(expected, error == null ? "(no error)" : firstLine(error), "error message");
+        } else if (error != null) {
+            fail("the script failed: " + error);
+        }
+    }
+
+    /** Runs the chunk to its end; the error message (as lua.c reports it) if it failed, else null. */
+    private static String execute(Lua lua, byte[] source, String chunkName) {
+        Object chunk;
+        try {
+            chunk = lua.instance().load(source, LuaString.of(chunkName), "bt", null);
+        } catch (LuaError e) {
+            return e.getMessage();
+        }
+        Executor ex = lua.start(chunk);
+        long deadline = System.nanoTime() + TIME_LIMIT_NANOS;
+        Status s;
+        do {
+            if (System.nanoTime() > deadline) fail("still running after " + TIME_LIMIT_NANOS / 1_000_000_000 + " s");
+            s = ex.step(FUEL_PER_STEP);
+        } while (s instanceof Status.Running || s instanceof Status.Waiting);
+        return s instanceof Status.Failed ? message(lua, ((Status.Failed) s).error().value()) : null;
+    }
+
+    /**
+     * The message lua.c prints for an error value: strings and numbers as they are, values
+     * with {@code __tostring} through it, others as {@code "(error object is a T value)"}.
+     */
+    private static String message(Lua lua, Object value) {
+        if (value instanceof LuaString) return latin1((LuaString) value);
+        if (value instanceof Long) return value.toString();
+        if (value instanceof Double) return latin1(LuaNumber.toLuaString((Double) value));
+        LuaTable mt = lua.instance().metatableOf(value);
+        if (mt != null && mt.get(LuaString.of("__tostring")) != null) {
+            return latin1((LuaString) lua.call(lua.get("tostring"), value)[0]);
+        }
+        return "(error object is a " + LuaType.typeName(value) + " value)";
+    }
+
+    private static String latin1(LuaString s) {
+        return new String(s.rawBytes(), StandardCharsets.ISO_8859_1);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.moonlet.lib;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.moonlet.api.Lua;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** {@code coroutine.yieldto}, which lua5.4 does not have, so the script tests cannot record it. */
+class CoroutineLibTest {
+    private final Lua lua = new Lua();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    CoroutineLibTest() {
+        lua.setOutput(out);
+    }
+
+    private String printed(String code) {
+        lua.run(code);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void pingPongEndsAtTheFirstResumer() {
+        assertEquals("true\t11\nsuspended\tdead\n", printed(
+                "local ping, pong\n"
+                + "ping = coroutine.create(function(n) while true do n = coroutine.yieldto(pong, n + 1) end end)\n"
+                + "pong = coroutine.create(function(n) while n < 10 do n = coroutine.yieldto(ping, n + 1) end return n end)\n"
+                + "print(coroutine.resume(ping, 0))\n"
+                + "print(coroutine.status(ping), coroutine.status(pong))"));
+    }
+
+    @Test
+    void aCycleOfThreeTransfersWithoutNesting() {
+        assertEquals("a1 b2 c3 a4 b5 c6 a7\nyielded\tdone\n", printed(
+                "local log, cos = {}, {}\n"
+                + "local function member(name, nextIndex)\n"
+                + "  return coroutine.create(function(n)\n"
+                + "    while true do\n"
+                + "      log[#log + 1] = name .. n\n"
+                + "      if n == 7 then coroutine.yield('done') end\n"
+                + "      n = coroutine.yieldto(cos[nextIndex], n + 1)\n"
+                + "    end\n"
+                + "  end)\n"
+                + "end\n"
+                + "cos[1], cos[2], cos[3] = member('a', 2), member('b', 3), member('c', 1)\n"
+                + "local ok, v = coroutine.resume(cos[1], 1)\n"
+                + "print(table.concat(log, ' '))\n"
+                + "print(ok and 'yielded', v)"));
+    }
+
+    @Test
+    void transfersAreRefusedWhereLuaWouldRefuseAResume() {
+        assertEquals("false\tattempt to yield from outside a coroutine\n"
+                + "false\tcannot resume non-suspended coroutine\n"
+                + "false\tcannot resume dead coroutine\n"
+                + "false\tbad argument #1 to 'coroutine.yieldto' (thread expected, got number)\n", printed(
+                "local idle = coroutine.create(function() end)\n"
+                + "print(pcall(coroutine.yieldto, idle))\n"
+                + "print(coroutine.resume(coroutine.create(function() return coroutine.yieldto(coroutine.running()) end)))\n"
+                + "local dead = coroutine.create(function() end)\n"
+                + "coroutine.resume(dead)\n"
+                + "print(coroutine.resume(coroutine.create(function() return coroutine.yieldto(dead) end)))\n"
+                + "print(pcall(coroutine.yieldto, 1))"));
+    }
+
+    @Test
+    void theTransferredValuesAreTheResultsOfYieldto() {
+        assertEquals("back\t1\t2\ntrue\tfinished\n", printed(
+                "local main\n"
+                + "local helper = coroutine.create(function(a, b) coroutine.yieldto(main, 'back', a, b) end)\n"
+                + "main = coroutine.create(function()\n"
+                + "  print(coroutine.yieldto(helper, 1, 2))\n"
+                + "  return 'finished'\n"
+                + "end)\n"
+                + "local ok, v1, v2, v3 = coroutine.resume(main)\n"
+                + "print(ok, v1)"));
+    }
+}

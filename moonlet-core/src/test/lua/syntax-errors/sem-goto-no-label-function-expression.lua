@@ -1,0 +1,6 @@
+local f = function()
+  goto x
+end
+
+
+local y = 1
