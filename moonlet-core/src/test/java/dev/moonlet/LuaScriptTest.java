@@ -17,11 +17,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Runs every Lua script under {@code src/test/lua/scripts} (any depth) on a fresh
@@ -33,6 +36,10 @@ import org.junit.jupiter.api.TestFactory;
  * {@code src/test/lua/scripts/record.sh}, which runs each script from the scripts folder as
  * {@code lua5.4 DIR/NAME.lua}; so scripts are loaded here under the chunk name
  * {@code "@DIR/NAME.lua"}. Adding a test is adding a script and recording its output.
+ *
+ * <p>Scripts listed in {@code known-failures.txt} (with the reason, which lies outside the
+ * script) are reported as skipped while they fail, and as failures once they pass, so that
+ * the list only ever shrinks.
  */
 class LuaScriptTest {
     private static final Path ROOT = Path.of("src/test/lua/scripts");
@@ -48,7 +55,32 @@ class LuaScriptTest {
             scripts = files.filter(p -> p.toString().endsWith(".lua")).sorted().collect(Collectors.toList());
         }
         assertTrue(scripts.size() > 0, "no scripts under " + ROOT.toAbsolutePath());
-        return scripts.stream().map(p -> DynamicTest.dynamicTest(name(p), p.toUri(), () -> run(p)));
+        Map<String, String> known = knownFailures();
+        return scripts.stream().map(p -> DynamicTest.dynamicTest(name(p), p.toUri(), () -> {
+            String reason = known.get(name(p));
+            if (reason == null) {
+                run(p);
+                return;
+            }
+            try {
+                run(p);
+            } catch (AssertionError e) {
+                throw new TestAbortedException("known failure: " + reason, e);
+            }
+            fail("listed in known-failures.txt but passes now: remove it from the list");
+        }));
+    }
+
+    /** known-failures.txt: script name to reason. */
+    private static Map<String, String> knownFailures() throws IOException {
+        Map<String, String> known = new HashMap<>();
+        for (String line : Files.readAllLines(ROOT.resolve("known-failures.txt"))) {
+            line = line.strip();
+            if (line.isEmpty() || line.startsWith("#")) continue;
+            String[] parts = line.split("\\s+", 2);
+            known.put(parts[0], parts.length > 1 ? parts[1] : "");
+        }
+        return known;
     }
 
     /** The script's path relative to the scripts folder, with forward slashes: {@code "base/print.lua"}. */

@@ -2,8 +2,10 @@ package dev.moonlet.api;
 
 import dev.moonlet.lib.BaseLib;
 import dev.moonlet.lib.CoroutineLib;
+import dev.moonlet.lib.IoLib;
 import dev.moonlet.lib.MathLib;
 import dev.moonlet.lib.OsLib;
+import dev.moonlet.lib.PackageLib;
 import dev.moonlet.lib.StringLib;
 import dev.moonlet.lib.TableLib;
 import dev.moonlet.lib.Utf8Lib;
@@ -50,8 +52,8 @@ public final class Lua {
 
     /**
      * A new instance with every standard library that Moonlet has so far open: the basic
-     * functions, {@code coroutine}, {@code string}, {@code table}, {@code math}, {@code utf8}
-     * and {@code os}.
+     * functions, {@code package}, {@code coroutine}, {@code string}, {@code table},
+     * {@code math}, {@code utf8}, {@code os} and {@code io}.
      *
      * <pre>{@code
      * Lua lua = new Lua();
@@ -60,12 +62,14 @@ public final class Lua {
      */
     public Lua() {
         BaseLib.open(instance);
+        PackageLib.open(instance);
         CoroutineLib.open(instance);
         StringLib.open(instance);
         TableLib.open(instance);
         MathLib.open(instance);
         Utf8Lib.open(instance);
         OsLib.open(instance);
+        IoLib.open(instance);
     }
 
     /**

@@ -41,6 +41,7 @@ public final class BaseLib {
     private static final LuaString ASSERTION_FAILED = LuaString.of("assertion failed!");
     private static final LuaString DEFAULT_READER_NAME = LuaString.of("=(load)");
     private static final LuaString ANY_MODE = LuaString.of("bt");
+    private static final LuaString STDIN_NAME = LuaString.of("=stdin");
     /** {@code type}'s results, made once (Lua strings are immutable, so sharing them is safe). */
     private static final Map<String, LuaString> TYPE_NAMES = Stream.of(
             "nil", "boolean", "number", "string", "table", "function", "thread", "userdata")
@@ -135,9 +136,8 @@ public final class BaseLib {
 
     /** {@code warn(msg1, ...)}: one warning made of the pieces; {@code "@on"} and {@code "@off"} control them. */
     public static Object warn(Coroutine co, Object[] args) {
-        Args.checkString(args, 0);
-        LuaString[] pieces = new LuaString[args.length];
-        for (int i = 0; i < args.length; i++) pieces[i] = Args.checkString(args, i);
+        LuaString[] pieces = new LuaString[Math.max(args.length, 1)];
+        for (int i = 0; i < pieces.length; i++) pieces[i] = Args.checkString(args, i);
         for (int i = 0; i < pieces.length; i++) co.instance().warn(pieces[i], i < pieces.length - 1);
         return Values.NONE;
     }
@@ -380,10 +380,10 @@ public final class BaseLib {
     }
 
     private static Closure loadFile(Coroutine co, LuaString file, String mode, boolean hasEnv, Object env) {
-        String name = file == null ? null : file.toString();
-        byte[] source = ChunkLoader.readFile(name);
-        LuaString chunkName = file == null ? LuaString.of("=stdin") : LuaString.of("@").concat(file);
-        return ChunkLoader.compile(co, source, chunkName, mode, hasEnv, env);
+        if (file == null) return ChunkLoader.compile(co, ChunkLoader.readFile(null), STDIN_NAME, mode, hasEnv, env);
+        String name = FileName.of(file);
+        byte[] source = ChunkLoader.readFile(FileName.decoded(name));
+        return ChunkLoader.compile(co, source, FileName.toLua("@" + name), mode, hasEnv, env);
     }
 
     /** {@code dofile}'s sequence: the builtin's results are those of the chunk. */

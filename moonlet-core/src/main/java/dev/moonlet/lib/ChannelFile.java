@@ -16,15 +16,11 @@ import java.util.Set;
  * write goes to the end of the file.
  */
 final class ChannelFile extends LuaFile {
-    /** The largest output buffer {@code setvbuf} gets, whatever size it asks for. */
-    private static final int MAX_BUFFER = 1 << 20;
-
     private final FileChannel channel;
     private final boolean readable;
     private final boolean writable;
     private final boolean append;
     private Buffering buffering = Buffering.FULL;
-    private int bufferSize = BUFFER_SIZE;
     /** Output not yet written: {@code out[0, pending)}; allocated on the first buffered write. */
     private byte[] out;
     private int pending;
@@ -76,17 +72,42 @@ final class ChannelFile extends LuaFile {
         if (!writable) throw new SystemError.Failure(SystemError.BAD_FILE);
         int unread = dropReadAhead();
         if (unread > 0) channel.position(channel.position() - unread);
-        if (buffering == Buffering.NO || len >= bufferSize) {
+        if (buffering == Buffering.NO) {
             flushPending();
             writeRaw(b, off, len);
             return;
         }
-        if (pending + len > bufferSize) flushPending();
-        // pending is 0 whenever the size changes (setBuffering flushes), so nothing is lost.
-        if (out == null || out.length != bufferSize) out = new byte[bufferSize];
-        System.arraycopy(b, off, out, pending, len);
+        int end = off + len;
+        if (buffering == Buffering.LINE) {
+            // As glibc: the output up to the last newline goes out now, the rest waits.
+            int nl = lastNewline(b, off, end);
+            if (nl >= 0) {
+                buffer(b, off, nl + 1);
+                flushPending();
+                off = nl + 1;
+            }
+        }
+        buffer(b, off, end);
+    }
+
+    private static int lastNewline(byte[] b, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (b[i] == '\n') return i;
+        }
+        return -1;
+    }
+
+    /** Adds {@code b[from, to)} to the pending output, writing it out when the buffer is full. */
+    private void buffer(byte[] b, int from, int to) throws IOException {
+        int len = to - from;
+        if (pending + len > BUFFER_SIZE) flushPending();
+        if (len >= BUFFER_SIZE) {
+            writeRaw(b, from, len);
+            return;
+        }
+        if (out == null) out = new byte[BUFFER_SIZE];
+        System.arraycopy(b, from, out, pending, len);
         pending += len;
-        if (buffering == Buffering.LINE && indexOfNewline(b, off, off + len) >= 0) flushPending();
     }
 
     @Override
@@ -121,11 +142,11 @@ final class ChannelFile extends LuaFile {
         return target;
     }
 
+    /** The size asked for is ignored, as glibc ignores it when it allocates the buffer itself. */
     @Override
     void setBuffering(Buffering mode, long size) throws IOException {
         flushPending();
         buffering = mode;
-        bufferSize = size < 1 ? BUFFER_SIZE : (int) Math.min(size, MAX_BUFFER);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.moonlet.lib;
 
+import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.ArgumentError;
@@ -64,7 +65,23 @@ final class FileRead extends StringSequence {
 
     /** {@code read}'s results for {@code formats}: at once, or a sequence that finishes the read. */
     static Object read(Coroutine co, LuaFile file, Object[] formats, int firstArgument) {
-        return new FileRead(file, formats, firstArgument, null).start(co);
+        LuaString line = quickLine(co, file, formats);
+        return line != null ? line : new FileRead(file, formats, firstArgument, null).start(co);
+    }
+
+    /**
+     * The common case made cheap: when the formats ask for one line without its newline and
+     * that line is already buffered whole, the line, consumed; else null, nothing consumed.
+     */
+    static LuaString quickLine(Coroutine co, LuaFile file, Object[] formats) {
+        if (formats.length > 1 || (formats.length == 1 && !isLineFormat(formats[0]))) return null;
+        LuaString line = file.bufferedLine(false);
+        if (line != null) charge(co, line.length());
+        return line;
+    }
+
+    private static boolean isLineFormat(Object format) {
+        return format instanceof LuaString s && s.length() == 1 && s.byteAt(0) == 'l';
     }
 
     @Override
@@ -108,6 +125,8 @@ final class FileRead extends StringSequence {
         if (format instanceof Long || format instanceof Double) {
             Long n = Args.toInteger(format);
             if (n == null) throw new ArgumentError(argument, "number has no integer representation");
+            // C reads the count as a size_t: a negative one is a request no memory can hold.
+            if (n < 0 || n > LuaBuffer.MAX_SIZE) throw new LuaError("not enough memory");
             wanted = n;
             return '#';
         }

@@ -90,14 +90,14 @@ public final class IoLib {
 
     /** {@code io.close([file])}: closes the file, or the default output when none is given. */
     public static Object close(Coroutine co, Object[] args) {
-        Object[] file = args.length == 0 ? new Object[] {co.instance().registry().get(OUTPUT)} : args;
+        Object[] file = args.length == 0 ? new Object[] {registry(co).get(OUTPUT)} : args;
         return FileHandle.close(co, file);
     }
 
     /** {@code io.flush()}: flushes the default output; true, or fail, message and errno. */
     public static Object flush(Coroutine co, Object[] args) {
         try {
-            defaultFile(co, OUTPUT).flush();
+            defaultFile(co, OUTPUT, registry(co).get(OUTPUT)).flush();
             return true;
         } catch (IOException e) {
             return SystemError.of(e).result(null);
@@ -121,7 +121,7 @@ public final class IoLib {
      */
     public static Object lines(Coroutine co, Object[] args) {
         if (Args.isNoneOrNil(args, 0)) {
-            Object handle = co.instance().registry().get(INPUT);
+            Object handle = registry(co).get(INPUT);
             LuaFile file = FileHandle.checkFile(co, new Object[] {handle}, 0);
             return LinesIterator.over(file, args, 1, false);
         }
@@ -142,7 +142,7 @@ public final class IoLib {
         try {
             return openFile(co.instance(), name, mode);
         } catch (IOException e) {
-            return SystemError.of(e).result(name);
+            return SystemError.of(e).result(FileName.toLua(FileName.of(name)));
         }
     }
 
@@ -156,7 +156,7 @@ public final class IoLib {
 
     /** {@code io.read(...)}: {@code file:read} on the default input. */
     public static Object read(Coroutine co, Object[] args) {
-        return FileRead.read(co, defaultFile(co, INPUT), args, 1);
+        return FileRead.read(co, defaultFile(co, INPUT, registry(co).get(INPUT)), args, 1);
     }
 
     /** {@code io.tmpfile()}: a handle on a new temporary file, removed when closed. */
@@ -178,15 +178,19 @@ public final class IoLib {
 
     /** {@code io.write(...)}: {@code file:write} on the default output; answers that file. */
     public static Object write(Coroutine co, Object[] args) {
-        Object handle = co.instance().registry().get(OUTPUT);
-        return FileHandle.write(co, defaultFile(co, OUTPUT), args, 0, handle);
+        Object handle = registry(co).get(OUTPUT);
+        return FileHandle.write(co, defaultFile(co, OUTPUT, handle), args, 0, handle);
     }
 
     // ------------------------------------------------------------------ default files and opening
 
-    /** The open stream of the default input or output ({@code getiofile}). */
-    private static LuaFile defaultFile(Coroutine co, LuaString key) {
-        LuaFile file = FileHandle.streamOf(co.instance(), co.instance().registry().get(key));
+    private static LuaTable registry(Coroutine co) {
+        return co.instance().registry();
+    }
+
+    /** The open stream of {@code handle}, the default input or output ({@code getiofile}). */
+    private static LuaFile defaultFile(Coroutine co, LuaString key, Object handle) {
+        LuaFile file = FileHandle.streamOf(co.instance(), handle);
         if (file == null || file.isClosed()) {
             String which = key == INPUT ? "input" : "output";
             throw Library.error(co, "default " + which + " file is closed");
@@ -196,7 +200,7 @@ public final class IoLib {
 
     /** {@code io.input} and {@code io.output} ({@code g_iofile}). */
     private static Object defaultHandle(Coroutine co, Object[] args, LuaString key, String mode) {
-        LuaTable registry = co.instance().registry();
+        LuaTable registry = registry(co);
         if (!Args.isNoneOrNil(args, 0)) {
             Object v = args[0];
             if (v instanceof LuaString || v instanceof Long || v instanceof Double) {

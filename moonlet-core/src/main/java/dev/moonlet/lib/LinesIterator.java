@@ -42,8 +42,9 @@ final class LinesIterator extends Builtin {
     @Override
     public Object call(Coroutine co, Object[] args) {
         if (file.isClosed()) throw Library.error(co, "file is already closed");
+        LuaString line = FileRead.quickLine(co, file, formats);
         // The formats are the arguments from #2 on, as io_readline hands them to g_read.
-        return new FileRead(file, formats, 2, this).start(co);
+        return line != null ? line : new FileRead(file, formats, 2, this).start(co);
     }
 
     /** The iterator's results, given those of the read. */

@@ -43,7 +43,9 @@ final class StandardOutput extends LuaFile {
     void write(byte[] b, int off, int len) throws IOException {
         OutputStream out = sink();
         out.write(b, off, len);
-        if (buffering == Buffering.NO || (buffering == Buffering.LINE && indexOfNewline(b, off, off + len) >= 0)) out.flush();
+        if (buffering == Buffering.NO || (buffering == Buffering.LINE && indexOfNewline(b, off, off + len) >= 0)) {
+            out.flush();
+        }
     }
 
     @Override

@@ -521,10 +521,7 @@ public final class Parser {
         } else if (lex.token == '{') {
             left = constructor();
         } else if (lex.token == Token.FUNCTION) {
-            lex.next();
-            int defined = lex.linenumber;
-            List<LuaString> params = openFunction(false);
-            left = new Expr.Function(line, closeFunction(defined, params, block()));
+            left = functionExpression();
         } else {
             left = literal();
         }
@@ -538,6 +535,15 @@ public final class Parser {
         }
         leaveLevel();
         return left;
+    }
+
+    /** {@code function (params) body end}. */
+    private Expr functionExpression() {
+        int line = lex.linenumber;
+        lex.next();
+        int defined = lex.linenumber;
+        List<LuaString> params = openFunction(false);
+        return new Expr.Function(line, closeFunction(defined, params, block()));
     }
 
     /** A numeral, a string, nil, true, false or {@code ...}. */
@@ -606,22 +612,41 @@ public final class Parser {
                     e = new Expr.Index(lex.lastline, e, key);
                     break;
                 }
-                case ':': {
-                    lex.next();
-                    LuaString method = checkName();
-                    int line = lex.linenumber;
-                    e = new Expr.MethodCall(line, e, method, callArguments(startLine));
+                case ':': case '(': case Token.STRING: case '{':
+                    e = call(e, startLine);
                     break;
-                }
-                case '(': case Token.STRING: case '{': {
-                    int line = lex.linenumber;
-                    e = new Expr.Call(line, e, callArguments(startLine));
-                    break;
-                }
                 default:
                     return e;
             }
         }
+    }
+
+    /**
+     * {@code function args} or {@code object:name args}, where args are {@code (exprs)}, a
+     * table constructor or a string; {@code startLine} is where the whole expression starts.
+     */
+    private Expr call(Expr function, int startLine) {
+        LuaString method = null;
+        if (testNext(':')) method = checkName();
+        int line = lex.linenumber;
+        List<Expr> args = new ArrayList<>(1);
+        if (testNext('(')) {
+            if (lex.token != ')') {
+                do {
+                    args.add(subexpression(0));
+                } while (testNext(','));
+            }
+            checkMatch(')', '(', startLine);
+        } else if (lex.token == '{') {
+            args.add(constructor());
+        } else if (lex.token == Token.STRING) {
+            args.add(new Expr.Str(line, (LuaString) lex.value));
+            lex.next();
+        } else {
+            throw lex.syntaxError("function arguments expected");
+        }
+        return method == null ? new Expr.Call(line, function, args)
+                : new Expr.MethodCall(line, function, method, args);
     }
 
     private Expr name() {
@@ -635,32 +660,6 @@ public final class Parser {
         int line = lex.linenumber;
         LuaString key = checkName();
         return new Expr.Index(line, object, new Expr.Str(line, key));
-    }
-
-    /** {@code (args)}, a table constructor, or a string; {@code openLine} is for messages. */
-    private List<Expr> callArguments(int openLine) {
-        switch (lex.token) {
-            case '(': {
-                lex.next();
-                List<Expr> args = new ArrayList<>();
-                if (lex.token != ')') {
-                    do {
-                        args.add(subexpression(0));
-                    } while (testNext(','));
-                }
-                checkMatch(')', '(', openLine);
-                return args;
-            }
-            case '{':
-                return List.of(constructor());
-            case Token.STRING: {
-                Expr s = new Expr.Str(lex.linenumber, (LuaString) lex.value);
-                lex.next();
-                return List.of(s);
-            }
-            default:
-                throw lex.syntaxError("function arguments expected");
-        }
     }
 
     /**
