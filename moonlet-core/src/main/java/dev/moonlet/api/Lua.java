@@ -2,6 +2,7 @@ package dev.moonlet.api;
 
 import dev.moonlet.lib.BaseLib;
 import dev.moonlet.lib.CoroutineLib;
+import dev.moonlet.lib.DebugLib;
 import dev.moonlet.lib.IoLib;
 import dev.moonlet.lib.MathLib;
 import dev.moonlet.lib.OsLib;
@@ -70,6 +71,7 @@ public final class Lua {
         Utf8Lib.open(instance);
         OsLib.open(instance);
         IoLib.open(instance);
+        DebugLib.open(instance);
     }
 
     /**
@@ -94,7 +96,8 @@ public final class Lua {
      *
      * @param chunkName the name messages give the chunk: {@code "=name"} shows as {@code name},
      *     {@code "@file.lua"} as {@code file.lua}, anything else as {@code [string "..."]}
-     * @throws LuaError the syntax error, such as {@code "answer:1: unexpected symbol near '*'"}
+     * @throws LuaError the syntax error: {@code load("return * 7", "=answer")} raises
+     *     {@code "answer:1: unexpected symbol near '*'"}
      */
     public LuaFunction load(String code, String chunkName) {
         return instance.load(code.getBytes(StandardCharsets.UTF_8), LuaString.of(chunkName), "t", null);

@@ -189,14 +189,20 @@ public final class BaseLib {
         if (i < b.length && (b[i] == '-' || b[i] == '+')) i++;
         long n = 0;
         int digits = 0;
-        for (; i < b.length; i++, digits++) {
-            int d = Character.digit(b[i] & 0xFF, 36);
-            if (d < 0 || b[i] < 0) break;
+        for (; i < b.length && digitValue(b[i]) >= 0; i++, digits++) {
+            int d = digitValue(b[i]);
             if (d >= base) return null;
             n = n * base + d;
         }
         if (digits == 0 || skipSpaces(b, i) != b.length) return null;
         return negative ? -n : n;
+    }
+
+    /** The value of an ASCII digit or letter ({@code isalnum} in the C locale), or -1. */
+    private static int digitValue(byte c) {
+        if (c >= '0' && c <= '9') return c - '0';
+        int upper = c & ~0x20;
+        return upper >= 'A' && upper <= 'Z' ? upper - 'A' + 10 : -1;
     }
 
     private static int skipSpaces(byte[] b, int i) {

@@ -29,10 +29,15 @@ final class CollectorControl {
     private static final LuaString GENERATIONAL = LuaString.of("generational");
 
     private boolean running = true;
-    private boolean generational;
-    /** lua5.4's defaults, LUAI_GCPAUSE and LUAI_GCMUL. */
-    private long pause = 200;
-    private long stepMultiplier = 100;
+    /** The standalone {@code lua} switches its state to generational mode: so do we. */
+    private boolean generational = true;
+    /**
+     * The pause and step multiplier as lgc.h keeps them: a quarter of the value, in a byte
+     * (so {@code setpause} of 150 reads back as 148, as in lua5.4). The defaults are
+     * LUAI_GCPAUSE (200) and LUAI_GCMUL (100).
+     */
+    private int pause = 200 / 4;
+    private int stepMultiplier = 100 / 4;
 
     private CollectorControl() {}
 
@@ -76,15 +81,20 @@ final class CollectorControl {
     }
 
     private long swapPause(long p) {
-        long previous = pause;
-        pause = p;
+        long previous = pause * 4L;
+        pause = encode(p);
         return previous;
     }
 
     private long swapStepMultiplier(long m) {
-        long previous = stepMultiplier;
-        stepMultiplier = m;
+        long previous = stepMultiplier * 4L;
+        stepMultiplier = encode(m);
         return previous;
+    }
+
+    /** A setting as lgc.h stores it ({@code setgcparam} of the C {@code int} argument). */
+    private static int encode(long v) {
+        return ((int) v / 4) & 0xFF;
     }
 
     /** {@code "generational" [, minormul [, majormul]]}: the parameters are checked, and kept nowhere yet. */
@@ -99,8 +109,8 @@ final class CollectorControl {
         long p = Args.optInteger(args, 1, 0);
         long m = Args.optInteger(args, 2, 0);
         Args.optInteger(args, 3, 0);
-        if (p != 0) pause = p;
-        if (m != 0) stepMultiplier = m;
+        if (p != 0) pause = encode(p);
+        if (m != 0) stepMultiplier = encode(m);
         return setMode(false);
     }
 

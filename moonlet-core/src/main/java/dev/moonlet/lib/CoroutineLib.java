@@ -153,15 +153,12 @@ public final class CoroutineLib {
                 resumed = true;
                 return new Action.Resume(target, args);
             }
-            Object[] r = new Object[results.length + 1];
-            r[0] = Boolean.TRUE;
-            System.arraycopy(results, 0, r, 1, results.length);
-            return new Action.Return(r);
+            return ProtectedCall.succeeded(results);
         }
 
         @Override
         public Action error(Coroutine co, LuaError error) {
-            return new Action.Return(new Object[] {Boolean.FALSE, error.value()});
+            return ProtectedCall.failed(error);
         }
     }
 

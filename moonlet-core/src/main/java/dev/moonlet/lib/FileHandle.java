@@ -60,7 +60,8 @@ final class FileHandle {
     /** A new handle for {@code file}. */
     static Userdata wrap(Instance instance, LuaFile file) {
         Userdata handle = new Userdata(file);
-        handle.setMetatable((LuaTable) instance.registry().get(TYPE));
+        // A script may have replaced the registry's entry (debug.getregistry): handles then have none.
+        handle.setMetatable(instance.registry().get(TYPE) instanceof LuaTable mt ? mt : null);
         return handle;
     }
 

@@ -140,7 +140,7 @@ public final class IoLib {
         String mode = FileName.of(Args.optString(args, 1, LuaString.of("r")));
         if (!validMode(mode)) throw Args.error(1, "invalid mode");
         try {
-            return openFile(co.instance(), name, mode);
+            return openFile(co, name, mode);
         } catch (IOException e) {
             return SystemError.of(e).result(FileName.toLua(FileName.of(name)));
         }
@@ -216,17 +216,21 @@ public final class IoLib {
     /** Opens a file or raises {@code "cannot open file 'name' (reason)"} ({@code opencheck}). */
     private static Userdata openChecked(Coroutine co, LuaString name, String mode) {
         try {
-            return openFile(co.instance(), name, mode);
+            return openFile(co, name, mode);
         } catch (IOException e) {
             String message = "cannot open file '" + FileName.of(name) + "' (" + SystemError.of(e).text() + ")";
             throw new StringError(message).at(co);
         }
     }
 
-    /** Opens the file {@code name} (up to its first zero byte, as C sees it) with a valid mode. */
-    private static Userdata openFile(Instance instance, LuaString name, String mode) throws IOException {
+    /**
+     * Opens the file {@code name} (up to its first zero byte, as C sees it) with a valid mode;
+     * charges a unit of fuel per file already open, which {@link OpenFiles#beforeOpen} visits.
+     */
+    private static Userdata openFile(Coroutine co, LuaString name, String mode) throws IOException {
+        Instance instance = co.instance();
         OpenFiles open = OpenFiles.of(instance);
-        if (open != null) open.beforeOpen();
+        if (open != null) co.fuel().consume(open.beforeOpen());
         String path = FileName.of(name);
         if (path.isEmpty()) throw new SystemError.Failure(SystemError.NO_SUCH_FILE);
         try {

@@ -23,7 +23,7 @@ abstract class LuaFile implements NumberReader.Input {
         LINE
     }
 
-    /** The size of buffers (C's {@code BUFSIZ}), and the default of {@code setvbuf}. */
+    /** The size of buffers (C's {@code BUFSIZ}), and the size {@code setvbuf} takes by default. */
     static final int BUFFER_SIZE = 8192;
     /** What {@link #readLine} answers: the line ended with a newline (consumed, not stored). */
     static final int NEWLINE = 1;
@@ -33,7 +33,7 @@ abstract class LuaFile implements NumberReader.Input {
     static final int MORE = 0;
 
     /** Read-ahead: the bytes {@code [pos, limit)} of {@code in} are the next ones to read. */
-    private final byte[] in = new byte[BUFFER_SIZE];
+    private byte[] in = new byte[0];
     private int pos;
     private int limit;
     private boolean closed;
@@ -120,6 +120,7 @@ abstract class LuaFile implements NumberReader.Input {
 
     /** Refills the empty read-ahead buffer; false at the end of the input. */
     private boolean fill() throws IOException {
+        if (in.length == 0) in = new byte[BUFFER_SIZE]; // files only written never get one
         int n = readRaw(in, 0, in.length);
         pos = 0;
         limit = Math.max(n, 0);

@@ -56,8 +56,11 @@ final class OpenFiles {
         return instance.registry().get(KEY) instanceof Userdata u && u.payload() instanceof OpenFiles f ? f : null;
     }
 
-    /** Closes the files whose handles were collected and flushes the others; call before opening a file. */
-    void beforeOpen() {
+    /**
+     * Closes the files whose handles were collected and flushes the others; call before
+     * opening a file. Answers how many files it went through, for the caller to charge.
+     */
+    int beforeOpen() {
         for (Reference<? extends Userdata> r; (r = dropped.poll()) != null; ) {
             LuaFile file = ((Handle) r).file;
             if (open.remove(file) != null) closeQuietly(file);
@@ -69,6 +72,7 @@ final class OpenFiles {
                 // The failure stays with that file: its own flush or close reports it.
             }
         }
+        return open.size();
     }
 
     /** Records that {@code file}, whose handle is {@code handle}, is open. */

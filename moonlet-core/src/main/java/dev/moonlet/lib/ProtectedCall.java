@@ -33,14 +33,24 @@ final class ProtectedCall implements Sequence {
             called = true;
             return new Action.Call(function, args);
         }
+        return succeeded(results);
+    }
+
+    @Override
+    public Action error(Coroutine co, LuaError error) {
+        return failed(error);
+    }
+
+    /** {@code true} and {@code results}: what {@code pcall} and {@code coroutine.resume} return when all went well. */
+    static Action succeeded(Object[] results) {
         Object[] r = new Object[results.length + 1];
         r[0] = Boolean.TRUE;
         System.arraycopy(results, 0, r, 1, results.length);
         return new Action.Return(r);
     }
 
-    @Override
-    public Action error(Coroutine co, LuaError error) {
+    /** {@code false} and the error value: what they return after an error. */
+    static Action failed(LuaError error) {
         return new Action.Return(new Object[] {Boolean.FALSE, error.value()});
     }
 

@@ -4,9 +4,10 @@ import dev.moonlet.value.LuaString;
 import java.util.List;
 
 /**
- * An expression of the abstract syntax tree. Every node records the source line where it
- * starts (for {@code a.b.c}, the line of the token that makes each step), which the compiler
- * attaches to the instructions it emits.
+ * An expression of the abstract syntax tree. Every node records a source line, which the
+ * compiler attaches to the instructions it emits: where it starts, except where noted (for
+ * {@code a.b.c}, each step's last token: the name, or the ']' of {@code a[k]}); {@link Parser}
+ * lists them all.
  */
 public sealed interface Expr {
     /** The source line of this expression. */

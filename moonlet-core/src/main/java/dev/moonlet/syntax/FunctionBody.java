@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * The parameters and body of a function. {@code line} is the line of {@code function} (0 for
- * a main chunk) and {@code endLine} the line of its closing {@code end} (for a main chunk, the
- * last line), as {@code debug.getinfo} reports {@code linedefined} / {@code lastlinedefined}.
- * A main chunk is a vararg function with no parameters.
+ * a main chunk; as in PUC-Rio, the line of the token after {@code function}, or after the
+ * name of a {@code local function}, when that is another line) and {@code endLine} the line
+ * of its closing {@code end} (for a main chunk, the line of its last token, where its final
+ * return goes), as {@code debug.getinfo} reports {@code linedefined} / {@code
+ * lastlinedefined}. A main chunk is a vararg function with no parameters.
  */
 public record FunctionBody(int line, List<LuaString> params, boolean isVararg, Block body,
         int endLine) {}

@@ -86,8 +86,10 @@ public final class Parser {
      * caller (PUC-Rio's {@code load} called from a main chunk has 2).
      *
      * @throws LuaError with Lua's message for a syntax error, or {@code C stack overflow}
+     * @throws IllegalArgumentException if {@code cLevels} is negative
      */
     public static Chunk parse(byte[] source, LuaString chunkName, int cLevels) {
+        if (cLevels < 0) throw new IllegalArgumentException("cLevels < 0: " + cLevels);
         Parser p = new Parser(new Lexer(source, chunkName), cLevels);
         return new Chunk(chunkName, p.mainFunction());
     }
@@ -167,13 +169,13 @@ public final class Parser {
 
     // ---------------------------------------------------------------- statements
     //
-    // Stack use: nesting recurses through statement() and block() (each nested block is two
-    // Java frames: the statement that opens it and the block) and through subexpression() and
-    // the method that reads a nested operand (a parenthesis, suffix, table or function: about
-    // two frames too). The code that opens and closes a nested construct is therefore written
-    // inline there, and everything else goes to helpers that return before the nesting
-    // happens: each Java frame on the nesting path costs stack at every level, so that 200
-    // levels fit in a 256 KiB thread stack, interpreted or compiled.
+    // Stack use. Nesting recurses through block() and statement(), and through subexpression()
+    // and the method reading the nested operand (suffixedExpression, constructor,
+    // functionExpression): about two Java frames a level. So the code that opens and closes a
+    // nested construct is written inline in those methods, and the rest goes to helpers that
+    // return before the nesting happens. Every frame on the nesting path is paid at each of the
+    // 200 levels, which must fit in a 256 KiB thread stack, interpreted or compiled
+    // (ParserTest checks it).
 
     /** A block ended by the current token, which the caller checks. */
     private Block block() {
@@ -584,9 +586,11 @@ public final class Parser {
 
     /**
      * A name or a parenthesized expression followed by any number of fields, indexes and
-     * calls. An unclosed argument list names the line where the whole expression starts, as
-     * lua 5.4.4 does (5.4.7 names the line of the '('; the call's own line is that one in
-     * both).
+     * calls ({@code f args} or {@code o:name args}, where args are {@code (exprs)}, a table
+     * constructor or a string). Calls are read here rather than in a method of their own to
+     * keep nested calls at two Java frames a level. An unclosed argument list names the line
+     * where the whole expression starts, as lua 5.4.4 does (5.4.7 names the line of the '(';
+     * the call's own line is that one in both).
      */
     private Expr suffixedExpression() {
         int startLine = lex.linenumber;
@@ -601,52 +605,47 @@ public final class Parser {
             throw lex.syntaxError("unexpected symbol");
         }
         for (;;) {
+            LuaString method = null;
             switch (lex.token) {
                 case '.':
                     e = fieldSelector(e);
-                    break;
+                    continue;
                 case '[': {
                     lex.next();
                     Expr key = subexpression(0);
                     checkNext(']');
                     e = new Expr.Index(lex.lastline, e, key);
-                    break;
+                    continue;
                 }
-                case ':': case '(': case Token.STRING: case '{':
-                    e = call(e, startLine);
+                case ':':
+                    lex.next();
+                    method = checkName();
+                    break;
+                case '(': case Token.STRING: case '{':
                     break;
                 default:
                     return e;
             }
-        }
-    }
-
-    /**
-     * {@code function args} or {@code object:name args}, where args are {@code (exprs)}, a
-     * table constructor or a string; {@code startLine} is where the whole expression starts.
-     */
-    private Expr call(Expr function, int startLine) {
-        LuaString method = null;
-        if (testNext(':')) method = checkName();
-        int line = lex.linenumber;
-        List<Expr> args = new ArrayList<>(1);
-        if (testNext('(')) {
-            if (lex.token != ')') {
-                do {
-                    args.add(subexpression(0));
-                } while (testNext(','));
+            int line = lex.linenumber;
+            List<Expr> args = new ArrayList<>(1);
+            if (testNext('(')) {
+                if (lex.token != ')') {
+                    do {
+                        args.add(subexpression(0));
+                    } while (testNext(','));
+                }
+                checkMatch(')', '(', startLine);
+            } else if (lex.token == '{') {
+                args.add(constructor());
+            } else if (lex.token == Token.STRING) {
+                args.add(new Expr.Str(line, (LuaString) lex.value));
+                lex.next();
+            } else {
+                throw lex.syntaxError("function arguments expected");
             }
-            checkMatch(')', '(', startLine);
-        } else if (lex.token == '{') {
-            args.add(constructor());
-        } else if (lex.token == Token.STRING) {
-            args.add(new Expr.Str(line, (LuaString) lex.value));
-            lex.next();
-        } else {
-            throw lex.syntaxError("function arguments expected");
+            e = method == null ? new Expr.Call(line, e, args)
+                    : new Expr.MethodCall(line, e, method, args);
         }
-        return method == null ? new Expr.Call(line, function, args)
-                : new Expr.MethodCall(line, function, method, args);
     }
 
     private Expr name() {

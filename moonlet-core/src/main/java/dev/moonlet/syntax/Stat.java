@@ -3,20 +3,25 @@ package dev.moonlet.syntax;
 import dev.moonlet.value.LuaString;
 import java.util.List;
 
-/** A statement of the abstract syntax tree. Every node records the line where it starts. */
+/**
+ * A statement of the abstract syntax tree. Every node records a line: where it starts, except
+ * where noted (the line PUC-Rio's code generator gives the node's own instructions; {@link
+ * Parser} lists them all).
+ */
 public sealed interface Stat {
     /** The source line of this statement. */
     int line();
 
     /**
      * {@code local names = values}; {@code values} is empty for {@code local x}. At most one
-     * name has {@link Attrib#CLOSE} (the parser enforces it).
+     * name has {@link Attrib#CLOSE} (the parser enforces it). {@code line} is the line of the
+     * statement's last token (where Lua puts the nil-fill and the to-be-closed check).
      */
     record Local(int line, List<LocalName> names, List<Expr> values) implements Stat {}
 
     /**
      * {@code targets = values}; each target is a {@link Expr.Name} or {@link Expr.Index};
-     * {@code line} is the line of the '=' sign.
+     * {@code line} is the line of the last token of the values (where Lua puts the stores).
      */
     record Assign(int line, List<Expr> targets, List<Expr> values) implements Stat {}
 
@@ -42,7 +47,10 @@ public sealed interface Stat {
     record NumericFor(int line, LuaString var, Expr start, Expr limit, Expr step, Block body)
             implements Stat {}
 
-    /** {@code for names in exprs do body end}. */
+    /**
+     * {@code for names in exprs do body end}; {@code line} is the line of the first token after
+     * {@code in} (where Lua puts the iterator call, so its errors are reported there).
+     */
     record GenericFor(int line, List<LuaString> names, List<Expr> exprs, Block body)
             implements Stat {}
 
@@ -56,13 +64,16 @@ public sealed interface Stat {
     /** {@code local function name() end}: the local is in scope inside its own body. */
     record LocalFunction(int line, LuaString name, FunctionBody body) implements Stat {}
 
-    /** {@code return values} (always the last statement of its block). */
+    /**
+     * {@code return values} (always the last statement of its block); {@code line} is the line
+     * of the last token before an optional ';' (where Lua puts the return).
+     */
     record Return(int line, List<Expr> values) implements Stat {}
 
     /** {@code break}. */
     record Break(int line) implements Stat {}
 
-    /** {@code goto label}. */
+    /** {@code goto label}; {@code line} is the line of the label's name. */
     record Goto(int line, LuaString label) implements Stat {}
 
     /** {@code ::name::}. */

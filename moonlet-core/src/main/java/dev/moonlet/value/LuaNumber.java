@@ -155,7 +155,9 @@ public final class LuaNumber {
             int expStart = i;
             long e = 0;
             // Clamp: any exponent this large already overflows or underflows.
-            for (; i < end && b[i] >= '0' && b[i] <= '9'; i++) e = Math.min(e * 10 + b[i] - '0', 1 << 20);
+            for (; i < end && b[i] >= '0' && b[i] <= '9'; i++) {
+                e = Math.min(e * 10 + b[i] - '0', 1 << 20);
+            }
             if (i == expStart) return Double.NaN;
             exp += eneg ? -e : e;
         }

@@ -44,13 +44,13 @@ public final class NumberFormat {
             body = "inf";
         } else {
             double a = Math.abs(d);
-            switch (lower) {
-                case 'e': body = formatE(a, precision < 0 ? 6 : precision, alternate); break;
-                case 'f': body = formatF(a, precision < 0 ? 6 : precision, alternate); break;
-                case 'g': body = formatG(a, precision < 0 ? 6 : Math.max(precision, 1), alternate); break;
-                case 'a': body = formatA(a, precision, alternate); break;
-                default: throw new IllegalArgumentException("not a float conversion: " + conv);
-            }
+            body = switch (lower) {
+                case 'e' -> formatE(a, precision < 0 ? 6 : precision, alternate);
+                case 'f' -> formatF(a, precision < 0 ? 6 : precision, alternate);
+                case 'g' -> formatG(a, precision < 0 ? 6 : Math.max(precision, 1), alternate);
+                case 'a' -> formatA(a, precision, alternate);
+                default -> throw new IllegalArgumentException("not a float conversion: " + conv);
+            };
         }
         String r = sign + body;
         return conv == lower ? r : r.toUpperCase(java.util.Locale.ROOT);
@@ -67,7 +67,7 @@ public final class NumberFormat {
             String u = r.unscaledValue().toString();
             int exponent = u.length() - 1 - r.scale();
             // An exact value with fewer than n digits comes back short: pad it.
-            return new Digits(u.length() >= n ? u.substring(0, n) : u + "0".repeat(n - u.length()), exponent);
+            return new Digits(u + "0".repeat(n - u.length()), exponent);
         }
     }
 

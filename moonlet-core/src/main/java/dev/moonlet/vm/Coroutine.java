@@ -88,6 +88,14 @@ public final class Coroutine {
     /** Whether {@link #activeBuiltin} was called by a tail call. */
     boolean activeTail;
 
+    /**
+     * The events the debug hook wants ({@link Hooks} mask bits), 0 when there is no hook: the
+     * interpreter's one test for hooks, so that they cost nothing when off.
+     */
+    int hookMask;
+    /** The hook and its tracing state, once {@code debug.sethook} has been used on this coroutine. */
+    Hooks hooks;
+
     Coroutine(Instance instance, boolean main) {
         this.instance = instance;
         this.main = main;

@@ -33,6 +33,10 @@ import java.util.Arrays;
  * <p>Fuel: straight-line code is counted when it ends, at backward jumps, calls and returns,
  * by the number of instructions since the last count ({@code pc - mark}); the loop returns
  * to the executor when the fuel is spent.
+ *
+ * <p>Debug hooks: while the coroutine has a hook ({@code trap}, read on entering a frame),
+ * {@link Hooks#trace} runs before each instruction and builtins run under
+ * {@link Hooks#wrap}; otherwise hooks cost one test per frame entered and per builtin called.
  */
 final class Interpreter {
     private Interpreter() {}
@@ -61,7 +65,12 @@ final class Interpreter {
             Object[] stack = co.stack;
             int pc = f.pc;
             int mark = pc;
+            final boolean trap = co.hookMask != 0;
             for (;;) {
+                if (trap && Hooks.trace(co, f, pc)) {
+                    fuel.remaining -= pc - mark;
+                    continue newframe;
+                }
                 final int i = code[pc++];
                 final int a = base + ((i >>> 7) & 0xFF);
                 switch (i & 0x7F) {
@@ -934,6 +943,10 @@ final class Interpreter {
      */
     static Object invoke(Coroutine co, Builtin b, int func, int nargs, boolean tail) {
         Object[] args = nargs == 0 ? Values.NONE : Arrays.copyOfRange(co.stack, func + 1, func + 1 + nargs);
+        if (co.hookMask != 0) {
+            Sequence hooked = Hooks.wrap(co, b, args);
+            if (hooked != null) return hooked;
+        }
         co.activeBuiltin = b;
         co.activeFunc = func;
         co.activeTail = tail;

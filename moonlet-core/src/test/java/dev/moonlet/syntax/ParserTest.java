@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -60,48 +61,48 @@ class ParserTest {
     // ---------------------------------------------------------------- precedence
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "1 + 2 * 3                 | (+ 1 (* 2 3))",
-        "1 * 2 + 3                 | (+ (* 1 2) 3)",
-        "1 - 2 - 3                 | (- (- 1 2) 3)",
-        "a // b % c * d / e        | (/ (* (% (// a b) c) d) e)",
-        "2 ^ 3 ^ 2                 | (^ 2 (^ 3 2))",
-        "-2 ^ 2                    | (- (^ 2 2))",
-        "2 ^ -3                    | (^ 2 (- 3))",
-        "-x ^ y ^ z                | (- (^ x (^ y z)))",
-        "2 ^ 3 * 4                 | (* (^ 2 3) 4)",
-        "not a ^ b                 | (not (^ a b))",
-        "- - a                     | (- (- a))",
-        "not not a                 | (not (not a))",
-        "#t + 1                    | (+ (# t) 1)",
-        "~a ~ b                    | (~ (~ a) b)",
-        "-a .. b                   | (.. (- a) b)",
-        "a .. b .. c               | (.. a (.. b c))",
-        "1 + 2 .. 3 + 4            | (.. (+ 1 2) (+ 3 4))",
-        "a .. b == c               | (== (.. a b) c)",
-        "a << b .. c               | (<< a (.. b c))",
-        "a >> b + c                | (>> a (+ b c))",
-        "a << b >> c               | (>> (<< a b) c)",
-        "a & b << c                | (& a (<< b c))",
-        "a ~ b & c                 | (~ a (& b c))",
-        "a | b ~ c                 | (| a (~ b c))",
-        "a | b ~ c & d << e .. f   | (| a (~ b (& c (<< d (.. e f)))))",
-        "a & b == c                | (== (& a b) c)",
-        "a < b == c                | (== (< a b) c)",
-        "a >= b ~= c <= d          | (<= (~= (>= a b) c) d)",
-        "a + b < c .. d            | (< (+ a b) (.. c d))",
-        "a == b and c              | (and (== a b) c)",
-        "a and b or c and d        | (or (and a b) (and c d))",
-        "a or b and c              | (or a (and b c))",
-        "a or b or c               | (or (or a b) c)",
-        "not a == b                | (== (not a) b)",
-        "not a and b               | (and (not a) b)",
-        "(a or b) and c            | (and (paren (or a b)) c)",
-        "(a + b) * c               | (* (paren (+ a b)) c)",
-        "a + (b)                   | (+ a (paren b))",
-        "a > b                     | (> a b)",
-        "a - -b                    | (- a (- b))",
-        "a // -b ^ 2               | (// a (- (^ b 2)))",
+    @CsvSource(delimiterString = "=>", value = {
+        "1 + 2 * 3                => (+ 1 (* 2 3))",
+        "1 * 2 + 3                => (+ (* 1 2) 3)",
+        "1 - 2 - 3                => (- (- 1 2) 3)",
+        "a // b % c * d / e       => (/ (* (% (// a b) c) d) e)",
+        "2 ^ 3 ^ 2                => (^ 2 (^ 3 2))",
+        "-2 ^ 2                   => (- (^ 2 2))",
+        "2 ^ -3                   => (^ 2 (- 3))",
+        "-x ^ y ^ z               => (- (^ x (^ y z)))",
+        "2 ^ 3 * 4                => (* (^ 2 3) 4)",
+        "not a ^ b                => (not (^ a b))",
+        "- - a                    => (- (- a))",
+        "not not a                => (not (not a))",
+        "#t + 1                   => (+ (# t) 1)",
+        "~a ~ b                   => (~ (~ a) b)",
+        "-a .. b                  => (.. (- a) b)",
+        "a .. b .. c              => (.. a (.. b c))",
+        "1 + 2 .. 3 + 4           => (.. (+ 1 2) (+ 3 4))",
+        "a .. b == c              => (== (.. a b) c)",
+        "a << b .. c              => (<< a (.. b c))",
+        "a >> b + c               => (>> a (+ b c))",
+        "a << b >> c              => (>> (<< a b) c)",
+        "a & b << c               => (& a (<< b c))",
+        "a ~ b & c                => (~ a (& b c))",
+        "a | b ~ c                => (| a (~ b c))",
+        "a | b ~ c & d << e .. f  => (| a (~ b (& c (<< d (.. e f)))))",
+        "a & b == c               => (== (& a b) c)",
+        "a < b == c               => (== (< a b) c)",
+        "a >= b ~= c <= d         => (<= (~= (>= a b) c) d)",
+        "a + b < c .. d           => (< (+ a b) (.. c d))",
+        "a == b and c             => (and (== a b) c)",
+        "a and b or c and d       => (or (and a b) (and c d))",
+        "a or b and c             => (or a (and b c))",
+        "a or b or c              => (or (or a b) c)",
+        "not a == b               => (== (not a) b)",
+        "not a and b              => (and (not a) b)",
+        "(a or b) and c           => (and (paren (or a b)) c)",
+        "(a + b) * c              => (* (paren (+ a b)) c)",
+        "a + (b)                  => (+ a (paren b))",
+        "a > b                    => (> a b)",
+        "a - -b                   => (- a (- b))",
+        "a // -b ^ 2              => (// a (- (^ b 2)))",
     })
     void operatorsFollowLuasPriorities(String source, String tree) {
         assertEquals(tree, PrefixForm.of(expr(source)));
@@ -326,11 +327,11 @@ class ParserTest {
     @Test
     void nodesCarryTheLinesLuaAttachesToTheirInstructions() {
         assertEquals("(set@3 x@1 = (+@2 a@1 b@3))", lines("x = a\n+\nb"));
-        assertEquals("(local@3 x = (-@2 (not@1 a@3)))", lines("local x = not\n-\na"));
+        assertEquals("(local@3 x = (not@1 (-@2 a@3)))", lines("local x = not\n-\na"));
         assertEquals("(call@2 f@1 1@3)", lines("f\n(\n1)"));
         assertEquals("(call@3 (index@2 a@1 \"b\"@2) \"s\"@3)", lines("a\n.b\n's'"));
         assertEquals("(method@3 obj@1 m (table@3))", lines("obj:\nm\n{}"));
-        assertEquals("(set@4 x@1 = (index@3 t@2 k@2))", lines("x =\nt[k\n]\n;"));
+        assertEquals("(set@3 x@1 = (index@3 t@2 k@2))", lines("x =\nt[k\n]\n;"));
         assertEquals("(return@3 1@2 (paren@3 2@3))", lines("return\n1,\n(2)\n;"));
         assertEquals("(return@1)", lines("return\n\n"));
         assertEquals("(set@2 t@1 = (table@1 1@1 (x@2 = 2@2) ([@2 3@2 ] = 4@2)))",
@@ -368,7 +369,7 @@ class ParserTest {
     @Test
     void lineBreaksOfEveryKindCountOnce() {
         assertEquals("(set@4 x@4 = 1@4)", lines("\r\n\n\r\r\nx = 1"));
-        assertEquals("(set@3 x@3 = \"a\\010b\"@4)", lines("--[[\r\n]]\n\rx = [[a\r\nb]]"));
+        assertEquals("(set@4 x@3 = \"a\\010b\"@4)", lines("--[[\r\n]]\n\rx = [[a\r\nb]]"));
         assertEquals("(set@2 x@1 = \"ab\"@2)", lines("x = 'a\\z\n\r b'"));
     }
 
@@ -399,16 +400,22 @@ class ParserTest {
     }
 
     /** Programs nesting one construct {@code n} times. */
-    private static Map<String, java.util.function.IntFunction<String>> nestings() {
-        Map<String, java.util.function.IntFunction<String>> m = new LinkedHashMap<>();
+    private static Map<String, IntFunction<String>> nestings() {
+        Map<String, IntFunction<String>> m = new LinkedHashMap<>();
         m.put("parentheses", n -> "x = " + "(".repeat(n) + "1" + ")".repeat(n));
         m.put("blocks", n -> "do ".repeat(n) + "end ".repeat(n));
         m.put("tables", n -> "x = " + "{".repeat(n) + "}".repeat(n));
         m.put("function bodies", n -> "x = " + "function() return ".repeat(n) + "1"
                 + " end".repeat(n));
         m.put("function statements", n -> "function f() ".repeat(n) + "end ".repeat(n));
+        m.put("local functions", n -> "local function f() ".repeat(n) + "end ".repeat(n));
         m.put("ifs", n -> "if a then ".repeat(n) + "end ".repeat(n));
+        m.put("whiles", n -> "while a do ".repeat(n) + "end ".repeat(n));
+        m.put("numeric fors", n -> "for i = 1, 2 do ".repeat(n) + "end ".repeat(n));
+        m.put("generic fors", n -> "for k, v in t do ".repeat(n) + "end ".repeat(n));
+        m.put("repeats", n -> "repeat ".repeat(n) + "until a ".repeat(n));
         m.put("calls", n -> "x = " + "f(".repeat(n) + "1" + ")".repeat(n));
+        m.put("method calls", n -> "x = " + "o:m(".repeat(n) + "1" + ")".repeat(n));
         m.put("indexes", n -> "x = " + "a[".repeat(n) + "1" + "]".repeat(n));
         m.put("unary operators", n -> "x = " + "- ".repeat(n) + "1");
         m.put("concatenations", n -> "x = " + "a .. ".repeat(n) + "a");
@@ -437,6 +444,7 @@ class ParserTest {
                     deepest[0] = n;
                 }
             });
+            assertInstanceOf(LuaError.class, t, e.getKey());
             assertEquals("C stack overflow", t.getMessage(), e.getKey());
             assertTrue(deepest[0] >= 95, e.getKey() + " fails at depth " + (deepest[0] + 1));
         }

@@ -243,6 +243,18 @@ class LuaTableTest {
     }
 
     @Test
+    void removedKeysDoNotAccumulate() {
+        LuaTable t = new LuaTable();
+        for (int i = 0; i < 100_000; i++) {
+            t.put(s("k" + i), (Object) (long) i);
+            if (i >= 100) t.put(s("k" + (i - 100)), null);
+        }
+        assertTrue(t.hashCapacity() <= 1024, "capacity " + t.hashCapacity());
+        assertEquals(99_999L, t.get(s("k99999")));
+        assertNull(t.get(s("k0")));
+    }
+
+    @Test
     void ensureArrayMovesIntegerKeysOutOfTheHashPart() {
         LuaTable t = new LuaTable();
         t.put(s("x"), 1L);

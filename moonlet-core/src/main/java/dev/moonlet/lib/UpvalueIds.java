@@ -1,0 +1,58 @@
+package dev.moonlet.lib;
+
+import dev.moonlet.value.Userdata;
+import dev.moonlet.vm.Closure;
+import dev.moonlet.vm.Coroutine;
+import dev.moonlet.vm.Values;
+import java.lang.ref.WeakReference;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * {@code debug.upvalueid} and {@code debug.upvaluejoin}. Lua identifies an upvalue by a light
+ * userdata (its address); Moonlet hands out one userdata per upvalue, the same one as long as
+ * a script holds it, so that ids of shared upvalues compare equal. One instance of this class
+ * serves one Lua instance.
+ */
+final class UpvalueIds {
+    private final Map<Object, WeakReference<Userdata>> ids = new WeakHashMap<>();
+
+    /**
+     * {@code debug.upvalueid(f, n)}: a value that is the same for two upvalues exactly when
+     * they are the same variable; nil when {@code f} has no upvalue {@code n}.
+     */
+    Object upvalueid(Coroutine co, Object[] args) {
+        int n = (int) Args.checkInteger(args, 1);
+        Object f = Args.checkType(args, 0, "function");
+        if (!(f instanceof Closure) || n < 1 || n > ((Closure) f).upvalueCount()) return null;
+        return idOf(((Closure) f).upvalueId(n - 1));
+    }
+
+    /** {@code debug.upvaluejoin(f1, n1, f2, n2)}: makes upvalue {@code n1} of {@code f1} refer to upvalue {@code n2} of {@code f2}. */
+    Object upvaluejoin(Coroutine co, Object[] args) {
+        int n1 = checkUpvalue(args, 0);
+        int n2 = checkUpvalue(args, 2);
+        ((Closure) args[0]).joinUpvalue(n1 - 1, (Closure) args[2], n2 - 1);
+        return Values.NONE;
+    }
+
+    /** The number (argument {@code f + 1}) of an existing upvalue of the closure at argument {@code f}. */
+    private static int checkUpvalue(Object[] args, int f) {
+        int n = (int) Args.checkInteger(args, f + 1);
+        Object fn = Args.checkType(args, f, "function");
+        if (!(fn instanceof Closure) || n < 1 || n > ((Closure) fn).upvalueCount()) {
+            throw Args.error(f + 1, "invalid upvalue index");
+        }
+        return n;
+    }
+
+    private Userdata idOf(Object upvalue) {
+        WeakReference<Userdata> ref = ids.get(upvalue);
+        Userdata id = ref == null ? null : ref.get();
+        if (id == null) {
+            id = new Userdata(null);
+            ids.put(upvalue, new WeakReference<>(id));
+        }
+        return id;
+    }
+}

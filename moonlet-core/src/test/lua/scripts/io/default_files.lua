@@ -1,0 +1,43 @@
+-- The default input and output: io.input, io.output, io.read, io.write, io.close, io.flush.
+local name = os.tmpname()
+
+print(io.input() == io.stdin, io.output() == io.stdout)
+print(io.input(io.stdin) == io.stdin, io.output(io.stdout) == io.stdout)
+
+local out = io.output(name)
+print(io.type(out), out ~= io.stdout, io.output() == out)
+io.write("first line\n", 42, " ", 4.5, "\n")
+print(io.flush())
+print(io.close())
+print(io.type(out))
+print(pcall(function() return io.write("x") end))
+print(pcall(function() return io.flush() end))
+print(pcall(function() return io.close() end))
+io.output(io.stdout)
+
+io.input(name)
+print(io.read(), io.read("n", "n"), io.read(0), io.read("L"), io.read(0), io.read("a"), io.read())
+print(io.close(io.input()))
+print(pcall(function() return io.read() end))
+print(pcall(function() return io.lines() end))
+io.input(io.stdin)
+
+print("-- a handle or a file name; anything else is an error")
+local f = assert(io.open(name))
+print(io.input(f) == f, io.input() == f)
+f:close()
+print(pcall(function() return io.input(f) end))
+print(pcall(function() return io.input({}) end))
+local function hide(ok, msg)
+  return ok, (msg:gsub(name:gsub("%p", "%%%0"), "NAME"))
+end
+print(hide(pcall(function() return io.output(name .. "/nowhere") end)))
+print(hide(pcall(function() return io.input(name .. ".missing") end)))
+io.input(io.stdin)
+
+print("-- the standard files cannot be closed")
+print(io.close(io.stdin))
+print(io.stdout:close())
+print(io.stderr:close())
+print(io.type(io.stdin), io.type(io.stdout), io.type(io.stderr))
+os.remove(name)
