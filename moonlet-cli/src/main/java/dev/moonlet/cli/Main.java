@@ -5,7 +5,9 @@ import dev.moonlet.compiler.Compiler;
 import dev.moonlet.compiler.Listing;
 import dev.moonlet.compiler.Proto;
 import dev.moonlet.lib.ChunkLoader;
+import dev.moonlet.lib.IoLib;
 import dev.moonlet.lib.OsExit;
+import dev.moonlet.lib.PackageLib;
 import dev.moonlet.syntax.Parser;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
@@ -91,7 +93,16 @@ public final class Main {
     /** The lua-compatible mode: -e, -l mod, then the script (or stdin). */
     private int runScript(CommandLine cmd) {
         Lua lua = new Lua();
+        try {
+            return runScript(lua, cmd);
+        } finally {
+            IoLib.closeFiles(lua.instance());
+        }
+    }
+
+    private int runScript(Lua lua, CommandLine cmd) {
         lua.setOutput(out);
+        if (cmd.ignoreEnv()) PackageLib.ignoreEnvironment(lua.instance());
         if (cmd.version()) out.println(version());
         if (cmd.warnings()) lua.instance().setWarningsOn(true);
         lua.set("arg", argTable(lua, cmd));

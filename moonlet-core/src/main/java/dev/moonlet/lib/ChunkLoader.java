@@ -1,5 +1,6 @@
 package dev.moonlet.lib;
 
+import dev.moonlet.compiler.BinaryChunk;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
@@ -85,6 +86,8 @@ public final class ChunkLoader {
         if (start < b.length && b[start] == '#') {
             int end = start;
             while (end < b.length && b[end] != '\n') end++;
+            // A binary chunk may follow the comment line: then its newline goes too.
+            if (end + 1 < b.length && b[end + 1] == BinaryChunk.SIGNATURE_BYTE) end++;
             // The comment line becomes empty: its newline stays, so line numbers do not move.
             return Arrays.copyOfRange(b, end, b.length);
         }

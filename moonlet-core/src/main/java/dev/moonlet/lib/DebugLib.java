@@ -190,6 +190,7 @@ public final class DebugLib {
     /** {@code debug.setuservalue(u, value [, n])}: sets user value {@code n} of {@code u}; {@code u}, or nil when it has no such value. */
     public static Object setuservalue(Coroutine co, Object[] args) {
         long n = Args.optInteger(args, 2, 1);
+        if (Args.arg(args, 0) instanceof UpvalueIds.Id) throw Args.error(0, "userdata expected, got light userdata");
         Userdata u = (Userdata) Args.checkType(args, 0, "userdata");
         Object value = Args.checkAny(args, 1);
         if (!hasUserValue(u, n)) return null;
@@ -200,10 +201,10 @@ public final class DebugLib {
     /**
      * Whether {@code u} has user value {@code n}: a userdata made by Java code has one
      * ({@link Userdata#userValue()}); a file handle, made as the io library of Lua makes it,
-     * has none.
+     * has none, nor has an upvalue id (a light userdata in Lua).
      */
     private static boolean hasUserValue(Userdata u, long n) {
-        return n == 1 && !(u.payload() instanceof LuaFile);
+        return n == 1 && !(u.payload() instanceof LuaFile) && !(u instanceof UpvalueIds.Id);
     }
 
     // ------------------------------------------------------------------ tracebacks

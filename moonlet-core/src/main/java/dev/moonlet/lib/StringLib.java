@@ -1,11 +1,13 @@
 package dev.moonlet.lib;
 
+import dev.moonlet.compiler.BinaryChunk;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.ArgumentError;
 import dev.moonlet.vm.Arithmetic;
 import dev.moonlet.vm.Builtin;
+import dev.moonlet.vm.Closure;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Instance;
 import dev.moonlet.vm.LuaType;
@@ -141,12 +143,15 @@ public final class StringLib {
     }
 
     /**
-     * {@code string.dump(f [, strip])}. Moonlet has no binary chunk format yet, so every
-     * function is one that cannot be dumped (as C functions are in PUC-Rio Lua).
+     * {@code string.dump(f [, strip])}: a Lua function as a binary chunk that {@code load}
+     * reads back ({@link BinaryChunk}); builtins cannot be dumped.
      */
     static Object dump(Coroutine co, Object[] args) {
-        Args.checkType(args, 0, "function");
-        throw Library.error(co, "unable to dump given function");
+        Object f = Args.checkType(args, 0, "function");
+        if (!(f instanceof Closure)) throw Library.error(co, "unable to dump given function");
+        byte[] chunk = BinaryChunk.dump(((Closure) f).proto, Args.toBoolean(args, 1));
+        co.fuel().consume(chunk.length / 16 + 1);
+        return LuaString.wrap(chunk);
     }
 
     // ---------------------------------------------------------------- metamethods

@@ -15,7 +15,14 @@ import java.util.WeakHashMap;
  * serves one Lua instance.
  */
 final class UpvalueIds {
-    private final Map<Object, WeakReference<Userdata>> ids = new WeakHashMap<>();
+    private final Map<Object, WeakReference<Id>> ids = new WeakHashMap<>();
+
+    /** An upvalue's identity: what Lua shows as a light userdata (it has no user value). */
+    static final class Id extends Userdata {
+        private Id() {
+            super(null);
+        }
+    }
 
     /**
      * {@code debug.upvalueid(f, n)}: a value that is the same for two upvalues exactly when
@@ -46,11 +53,11 @@ final class UpvalueIds {
         return n;
     }
 
-    private Userdata idOf(Object upvalue) {
-        WeakReference<Userdata> ref = ids.get(upvalue);
-        Userdata id = ref == null ? null : ref.get();
+    private Id idOf(Object upvalue) {
+        WeakReference<Id> ref = ids.get(upvalue);
+        Id id = ref == null ? null : ref.get();
         if (id == null) {
-            id = new Userdata(null);
+            id = new Id();
             ids.put(upvalue, new WeakReference<>(id));
         }
         return id;

@@ -1,5 +1,6 @@
 package dev.moonlet.vm;
 
+import dev.moonlet.compiler.BinaryChunk;
 import dev.moonlet.compiler.Compiler;
 import dev.moonlet.compiler.Proto;
 import dev.moonlet.syntax.Parser;
@@ -199,8 +200,8 @@ public final class Instance {
         if (!binary && mode.indexOf('t') < 0) {
             throw new LuaError("attempt to load a text chunk (mode is '" + mode + "')");
         }
-        if (binary) throw new LuaError(DebugNames.latin1(chunkName) + ": bad binary format (binary chunks are not supported yet)");
-        Proto p = Compiler.compile(Parser.parse(source, chunkName), strings);
+        Proto p = binary ? BinaryChunk.undump(source, chunkName, strings)
+                : Compiler.compile(Parser.parse(source, chunkName), strings);
         return closure(p, env == null ? globals : env);
     }
 
