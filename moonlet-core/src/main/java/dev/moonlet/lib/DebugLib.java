@@ -38,6 +38,8 @@ public final class DebugLib {
     /** The registry key of the table mapping coroutines to their hook functions. */
     private static final LuaString HOOKKEY = LuaString.of("_HOOKKEY");
     private static final LuaString NO_NAME = LuaString.of("(no name)");
+    /** What {@code setcstacklimit} returns: Lua's {@code LUAI_MAXCCALLS}. */
+    private static final Long MAX_C_CALLS = 200L;
 
     private DebugLib() {}
 
@@ -86,10 +88,10 @@ public final class DebugLib {
      *
      * @throws dev.moonlet.vm.ArgumentError {@code "level out of range"} on argument {@code arg}
      */
-    private static StackLevel level(Coroutine co, Coroutine target, Object[] args, int arg) {
-        StackLevel level = StackLevel.of(target, (int) Args.checkInteger(args, arg), target == co ? args : null);
-        if (level == null) throw Args.error(arg, "level out of range");
-        return level;
+    private static StackLevel level(Coroutine co, Coroutine target, long level, Object[] args, int arg) {
+        StackLevel found = StackLevel.of(target, (int) level, target == co ? args : null);
+        if (found == null) throw Args.error(arg, "level out of range");
+        return found;
     }
 
     // ------------------------------------------------------------------ locals
@@ -104,7 +106,7 @@ public final class DebugLib {
         int n = (int) Args.checkInteger(args, t + 1);
         Object f = Args.arg(args, t);
         if (f instanceof LuaFunction) return f instanceof Closure ? ((Closure) f).proto.localName(n, 0) : null;
-        StackLevel level = level(co, thread(co, args, t), args, t);
+        StackLevel level = level(co, thread(co, args, t), Args.checkInteger(args, t), args, t);
         LuaString name = level.localName(n);
         return name == null ? null : new Object[] {name, level.local(n)};
     }
@@ -112,9 +114,9 @@ public final class DebugLib {
     /** {@code debug.setlocal([thread,] level, n, value)}: sets that local; its name, or nil when there is none. */
     public static Object setlocal(Coroutine co, Object[] args) {
         int t = threadArgument(args);
-        Coroutine target = thread(co, args, t);
+        long lv = Args.checkInteger(args, t);
         int n = (int) Args.checkInteger(args, t + 1);
-        StackLevel level = level(co, target, args, t);
+        StackLevel level = level(co, thread(co, args, t), lv, args, t);
         Object value = Args.checkAny(args, t + 2);
         LuaString name = level.localName(n);
         if (name != null) level.setLocal(n, value);
@@ -123,7 +125,7 @@ public final class DebugLib {
 
     // ------------------------------------------------------------------ upvalues
 
-    /** The closure and 0-based index of upvalue {@code n} of {@code f}, or null when {@code f} has none such. */
+    /** {@code f} as a closure when it has upvalue {@code n} (1-based), else null (builtins have none). */
     private static Closure upvalueOwner(Object f, int n) {
         return f instanceof Closure && n >= 1 && n <= ((Closure) f).upvalueCount() ? (Closure) f : null;
     }
@@ -292,9 +294,12 @@ public final class DebugLib {
                 + ((mask & Hooks.LINE) != 0 ? "l" : "");
     }
 
-    /** {@code debug.setcstacklimit(limit)}: deprecated in Lua 5.4, does nothing and returns 0. */
+    /**
+     * {@code debug.setcstacklimit(limit)}: deprecated in Lua 5.4; changes nothing and returns
+     * the fixed limit, {@code LUAI_MAXCCALLS} (200), as Lua does.
+     */
     public static Object setcstacklimit(Coroutine co, Object[] args) {
         Args.checkInteger(args, 0);
-        return 0L;
+        return MAX_C_CALLS;
     }
 }

@@ -22,7 +22,7 @@ public final class Arithmetic {
      * {@link MetaEvent#SHR}), or null when an operand is not a number or, for a bitwise
      * operator, has no integer value; the caller then tries metamethods.
      *
-     * @throws LuaError {@code "attempt to perform 'n%%0'"} or {@code "attempt to divide by
+     * @throws LuaError {@code "attempt to perform 'n%0'"} or {@code "attempt to divide by
      *     zero"} (without position) for an integer modulo or floor division by zero
      */
     public static Object arith(MetaEvent op, Object a, Object b) {
@@ -85,7 +85,7 @@ public final class Arithmetic {
 
     /** Integer modulo; raises for a zero divisor. */
     public static long mod(long x, long y) {
-        if (y == 0) throw new LuaError("attempt to perform 'n%%0'");
+        if (y == 0) throw new LuaError("attempt to perform 'n%0'");
         return LuaNumber.imod(x, y);
     }
 

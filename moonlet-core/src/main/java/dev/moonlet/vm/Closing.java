@@ -11,15 +11,21 @@ import dev.moonlet.value.LuaError;
 class Closing implements Sequence {
     private final Instance instance;
     private final Object[] values;
+    /** The coroutine being closed, which counts as running until its handlers are done; or null. */
+    private final Coroutine closed;
     private int next;
     /** The current error, or null. */
     LuaError error;
 
-    /** Closes {@code values} (the innermost first) with {@code error} (or null) as the error. */
-    Closing(Instance instance, Object[] values, LuaError error) {
+    /**
+     * Closes {@code values} (the innermost first) with {@code error} (or null) as the error,
+     * on behalf of coroutine {@code closed} (or null).
+     */
+    Closing(Instance instance, Object[] values, LuaError error, Coroutine closed) {
         this.instance = instance;
         this.values = values;
         this.error = error;
+        this.closed = closed;
     }
 
     @Override
@@ -30,6 +36,7 @@ class Closing implements Sequence {
             Object tm = MetaEvent.CLOSE.in(instance.metatableOf(v));
             return new Action.Call(tm, new Object[] {v, error == null ? null : error.value()});
         }
+        if (closed != null) closed.state = Coroutine.State.DEAD;
         return finish();
     }
 

@@ -159,8 +159,11 @@ public final class Coroutine {
      * its open upvalues and calling its pending {@code __close} handlers (from the innermost
      * out, each with the current error or nil), then returns {@code true}, or
      * {@code false, err} when the coroutine had died with an error or a handler raised one
-     * (a handler's error replaces the previous one). It must be run by the caller's executor:
-     * return it from a builtin, or drive it from another sequence by forwarding polls to it.
+     * (a handler's error replaces the previous one). The handlers run as calls made by the
+     * sequence, in the caller's coroutine; meanwhile this coroutine's status is running (as in
+     * Lua, where they run on it), so closing it again from a handler is an error. It must be
+     * run by the caller's executor: return it from a builtin, or drive it from another
+     * sequence by forwarding polls (and errors) to it.
      *
      * @throws LuaError {@code "cannot close a running coroutine"} or
      *     {@code "cannot close a normal coroutine"}
@@ -175,8 +178,10 @@ public final class Coroutine {
         clearFrames(0);
         body = null;
         deathError = null;
-        state = State.DEAD;
-        return new Closing(instance, pending, error);
+        // As in Lua, where the handlers run on the coroutine being closed, it counts as
+        // running until they are done (closing it again from one of them is an error).
+        state = pending.length > 0 ? State.RUNNING : State.DEAD;
+        return new Closing(instance, pending, error, this);
     }
 
     // ------------------------------------------------------------------ levels

@@ -194,6 +194,7 @@ public final class Executor {
     // ------------------------------------------------------------------ sequences
 
     private void runSequence(Coroutine co, SequenceFrame sf) {
+        fuel.consume(1);
         Action action;
         switch (sf.state) {
             case SequenceFrame.NEW:

@@ -39,7 +39,7 @@ final class HookCall implements Sequence, Hidden {
         Hooks h = co.hooks;
         if (!called && h.function != null) {
             called = true;
-            h.allowed = false;
+            h.beginHook(co);
             return new Action.Call(h.function, new Object[] {event, line});
         }
         h.resume(frame, pc, next);

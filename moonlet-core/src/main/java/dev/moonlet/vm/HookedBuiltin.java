@@ -89,7 +89,7 @@ final class HookedBuiltin implements Sequence {
         inHook = true;
         transferFrom = n == 0 ? 0 : from;
         transferCount = n;
-        h.allowed = false;
+        h.beginHook(co);
         return new Action.Call(h.function, new Object[] {event, null});
     }
 
@@ -97,7 +97,7 @@ final class HookedBuiltin implements Sequence {
         inHook = false;
         transferFrom = 0;
         transferCount = 0;
-        co.hooks.allowed = true;
+        co.hooks.endHook();
     }
 
     @Override

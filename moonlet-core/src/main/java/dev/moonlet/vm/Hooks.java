@@ -24,9 +24,13 @@ import dev.moonlet.value.LuaString;
  * A hook is a Lua call like any other, made by a frame the executor drives (so no Java
  * recursion happens, and a hook may even yield); while it runs, the coroutine calls no hook.
  *
- * <p>Cost: the interpreter tests {@link Coroutine#hookMask} once per frame it enters; only
- * when it is set does it call {@link #trace} before each instruction, and builtins are run
- * through a {@link HookedBuiltin}.
+ * <p>Cost: the interpreter reads {@link Coroutine#hookMask} once per frame it enters (and
+ * per builtin it calls); only when it is set does it call {@link #trace} before each
+ * instruction and run builtins through a {@link HookedBuiltin}.
+ *
+ * <pre>{@code
+ * Hooks.set(co, hookFunction, Hooks.LINE | Hooks.CALL, 0);   // debug.sethook(co, f, "lc")
+ * }</pre>
  */
 public final class Hooks {
     /** The call event mask bit (Lua's {@code LUA_MASKCALL}). */
@@ -55,14 +59,22 @@ public final class Hooks {
     private static final int AFTER_LINE = 3;
     private static final int DONE = 4;
 
+    /** Stack room a hook call gets before it is pushed, as {@code luaD_hook}'s {@code LUA_MINSTACK}. */
+    private static final int HOOK_STACK = 20;
+
     /** The hook function (null when hooks are off). */
     Object function;
     /** Instructions between count events ({@code basehookcount}). */
     int count;
     /** Instructions left before the next count event. */
     private int countLeft;
-    /** False while a hook runs: hooks do not nest ({@code allowhook}). */
-    boolean allowed = true;
+    /**
+     * The frame calling the hook, and its index, while a hook runs: hooks do not nest
+     * ({@code allowhook}). Hooks are allowed again once that frame is gone, however it went
+     * (it returned, or an error unwound it), as a protected call restores {@code allowhook}.
+     */
+    private SequenceFrame running;
+    private int runningIndex;
     /** The instruction last traced for line events ({@code L->oldpc}). */
     private int oldPc;
     /** The Lua frame and instruction last traced, its opcode, and how far its events went. */
@@ -129,7 +141,7 @@ public final class Hooks {
 
     /** Whether the hook of {@code co} is to be called for {@code event} (a mask bit) now. */
     static boolean wants(Coroutine co, int event) {
-        return (co.hookMask & event) != 0 && co.hooks.allowed;
+        return (co.hookMask & event) != 0 && co.hooks.allowed(co);
     }
 
     /**
@@ -138,7 +150,7 @@ public final class Hooks {
      * {@link Coroutine#hookMask} is set.
      */
     static Sequence wrap(Coroutine co, Builtin b, Object[] args) {
-        if ((co.hookMask & (CALL | RETURN)) == 0 || !co.hooks.allowed) return null;
+        if ((co.hookMask & (CALL | RETURN)) == 0 || !co.hooks.allowed(co)) return null;
         return new HookedBuiltin(b, args);
     }
 
@@ -155,7 +167,7 @@ public final class Hooks {
     static boolean trace(Coroutine co, LuaFrame f, int pc) {
         Hooks h = co.hooks;
         if (co.hookMask == 0) return false;
-        if (!h.allowed) {
+        if (!h.allowed(co)) {
             h.countDown(co.hookMask);
             return false;
         }
@@ -224,7 +236,7 @@ public final class Hooks {
         int slot = f.base + f.proto().maxStackSize;
         if (usesTop(f.proto().code[pc])) slot = Math.max(slot, f.top);
         f.pc = shownPc + 1;
-        co.ensureStack(slot + 1);
+        co.ensureStack(slot + HOOK_STACK); // a stack overflow here is the hooked function's
         co.stack[slot] = null;
         SequenceFrame sf = new SequenceFrame(null, new HookCall(f, pc, event, line, from, n, next), SequenceFrame.NEW);
         sf.func = slot;
@@ -243,9 +255,25 @@ public final class Hooks {
         }
     }
 
+    /** Whether a hook may be called on {@code co} now: none is running. */
+    boolean allowed(Coroutine co) {
+        return running == null || runningIndex >= co.frameCount || co.frames[runningIndex] != running;
+    }
+
+    /** The top frame of {@code co} is about to call the hook: no hook is called until it is gone. */
+    void beginHook(Coroutine co) {
+        running = (SequenceFrame) co.top();
+        runningIndex = co.frameCount - 1;
+    }
+
+    /** The hook call has returned (or failed). */
+    void endHook() {
+        running = null;
+    }
+
     /** A hook call for instruction {@code pc} of {@code f} returned: tracing goes on at phase {@code next}. */
     void resume(LuaFrame f, int pc, int next) {
-        allowed = true;
+        running = null;
         f.pc = pc;
         frame = f;
         this.pc = pc;
@@ -254,7 +282,7 @@ public final class Hooks {
 
     /** A hook call raised an error: hooks are allowed again, and the traced instruction is forgotten. */
     void abandon() {
-        allowed = true;
+        running = null;
         frame = null;
         phase = NEW;
     }

@@ -14,7 +14,7 @@ final class Unwinder extends Closing implements Hidden {
     final boolean uncaught;
 
     Unwinder(Instance instance, Object[] values, LuaError error, Object handler, boolean uncaught) {
-        super(instance, values, error);
+        super(instance, values, error, null);
         this.handler = handler;
         this.uncaught = uncaught;
     }

@@ -22,11 +22,16 @@ final class Scripts {
      * {@code "ERROR: message"}, as the standalone interpreter reports it.
      */
     static String run(String code) {
+        return run(code, "=test");
+    }
+
+    /** What {@code code} prints when loaded with chunk name {@code chunkName}. */
+    static String run(String code, String chunkName) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Instance instance = TestLib.instance(out);
         Status s;
         try {
-            Closure chunk = instance.load(code.getBytes(StandardCharsets.UTF_8), LuaString.of("=test"), "t", null);
+            Closure chunk = instance.load(code.getBytes(StandardCharsets.UTF_8), LuaString.of(chunkName), "t", null);
             Executor ex = new Executor(instance, chunk);
             do s = ex.step(STEP_FUEL); while (s instanceof Status.Running);
         } catch (LuaError e) {
@@ -48,5 +53,14 @@ final class Scripts {
     /** Asserts that {@code code} prints {@code expected} (lua5.4's output, recorded). */
     static void assertOutput(String code, String expected) {
         assertEquals(expected, run(code));
+    }
+
+    /**
+     * Asserts that {@code code}, named as {@code lua5.4 -} names standard input ({@code stdin}),
+     * prints {@code expected}: lua5.4's output without the {@code [C]: in ?} line its own
+     * C main function adds at the bottom of tracebacks.
+     */
+    static void assertStdinOutput(String code, String expected) {
+        assertEquals(expected, run(code, "=stdin"));
     }
 }

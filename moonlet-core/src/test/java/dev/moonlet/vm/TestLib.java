@@ -44,7 +44,12 @@ final class TestLib {
         });
         def(in, g, "rawequal", "rawequal", (co, args) -> Comparison.rawEquals(args[0], args[1]));
         def(in, g, "rawget", "rawget", (co, args) -> ((LuaTable) args[0]).get(args[1]));
-        def(in, g, "rawlen", "rawlen", (co, args) -> ((LuaTable) args[0]).length());
+        def(in, g, "rawlen", "rawlen", (co, args) -> {
+            if (args.length > 0 && args[0] instanceof LuaTable) return ((LuaTable) args[0]).length();
+            if (args.length > 0 && args[0] instanceof LuaString) return (long) ((LuaString) args[0]).length();
+            throw new ArgumentError(1, "table or string expected, got "
+                    + (args.length == 0 ? "no value" : LuaType.typeName(args[0])));
+        });
         def(in, g, "checkint", "checkint", (co, args) -> {
             if (!(args.length > 0 && args[0] instanceof Long)) {
                 throw new ArgumentError(1, "number expected, got " + (args.length == 0 ? "no value" : LuaType.typeName(args[0])));
@@ -75,6 +80,7 @@ final class TestLib {
                 i = 1;
             }
             Object msg = i < args.length ? args[i] : null;
+            if (msg instanceof Long || msg instanceof Double) msg = tostring(msg);
             if (msg != null && !(msg instanceof LuaString)) return msg;
             int level = i + 1 < args.length ? (int) (long) (Long) args[i + 1] : target == co ? 1 : 0;
             return Traceback.of(target, (LuaString) msg, level);
