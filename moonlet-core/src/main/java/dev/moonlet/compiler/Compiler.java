@@ -74,7 +74,7 @@ public final class Compiler {
         fs = new FunctionState(parent, source, body.line(), constantCache, pool);
         fs.line = body.line();
         fs.blocks.enter(false);
-        parameters(body.params(), body.isVararg(), body.line());
+        parameters(body);
         stats.statList(body.body(), NextToken.quoted(body.endLine(), "end"));
         fs.lastLineDefined = body.endLine();
         fs.line = body.endLine();
@@ -86,14 +86,18 @@ public final class Compiler {
         parent.protos.set(index, proto);
     }
 
-    private void parameters(List<LuaString> params, boolean isVararg, int line) {
+    private void parameters(FunctionBody body) {
+        List<LuaString> params = body.params();
         for (int i = 0; i < params.size(); i++) {
-            String near = i + 1 < params.size() || isVararg ? "','" : "')'";
-            fs.newLocalVar(params.get(i), line, near);
+            String near = i + 1 < params.size() || body.isVararg() ? "','" : "')'";
+            fs.newLocalVar(params.get(i), body.line(), near);
         }
         fs.adjustLocalVars(params.size());
         fs.numParams = fs.nactvar;
-        if (isVararg) setVararg(fs.numParams);
+        if (body.isVararg()) {
+            fs.line = body.varargLine();
+            setVararg(fs.numParams);
+        }
         fs.gen.reserveRegs(fs.nactvar);
     }
 

@@ -68,9 +68,10 @@ final class ExpressionCompiler {
         } else if (e instanceof Expr.Str s) {
             fs.line = s.line();
             v.initString(s.value());
-        } else if (e instanceof Expr.Vararg) {
-            // Lua emits VARARG before it reads the '...': the line stays the previous token's.
+        } else if (e instanceof Expr.Vararg va) {
+            fs.line = va.precedingLine();
             v.init(ExpKind.VARARG, fs.gen.codeABC(OpCode.VARARG, 0, 0, 1));
+            fs.line = va.line();
         } else if (e instanceof Expr.Function f) {
             // Lua reports a goto without label at the token after the 'end'.
             boolean known = follow != null && follow.line() > 0;
@@ -153,7 +154,8 @@ final class ExpressionCompiler {
             fs.line = n.line();
             singleVar(n.name(), v, n.line(), after == null ? null : after.text());
         } else if (e instanceof Expr.Paren p) {
-            expr(p.inner(), v, NextToken.symbol(")"));
+            expr(p.inner(), v, NextToken.quoted(p.endLine(), ")"));
+            fs.line = p.endLine();
             fs.gen.dischargeVars(v);
         } else {
             expr(e, v, after);
@@ -176,11 +178,12 @@ final class ExpressionCompiler {
             fs.gen.indexed(v, key);
         } else if (s instanceof Expr.Call c) {
             fs.gen.exp2nextreg(v);
-            callArgs(v, c.args(), c.line());
+            callArgs(v, c.args(), c.line(), c.endLine());
         } else {
             Expr.MethodCall m = (Expr.MethodCall) s;
+            fs.line = m.nameLine();
             fs.gen.self(v, new ExpDesc().initString(m.name()));
-            callArgs(v, m.args(), m.line());
+            callArgs(v, m.args(), m.line(), m.endLine());
         }
     }
 
@@ -209,14 +212,18 @@ final class ExpressionCompiler {
         fs().gen.exp2nextreg(v);
     }
 
-    /** Emits the CALL of function {@code f} (in the next register) with {@code args}. */
-    private void callArgs(ExpDesc f, List<Expr> args, int line) {
+    /**
+     * Emits the CALL of function {@code f} (in the next register) with {@code args}, on
+     * {@code line}; the arguments end on {@code endLine}.
+     */
+    private void callArgs(ExpDesc f, List<Expr> args, int line, int endLine) {
         FunctionState fs = fs();
         ExpDesc a = new ExpDesc();
         if (!args.isEmpty()) {
             exprList(args, a, NextToken.symbol(")"));
             if (a.kind.hasMultipleResults()) fs.gen.setMultRet(a);
         }
+        fs.line = endLine;
         int base = f.info;
         int nparams;
         if (a.kind.hasMultipleResults()) {
@@ -303,6 +310,7 @@ final class ExpressionCompiler {
 
     private void constructor(Expr.Table t, ExpDesc v) {
         FunctionState fs = fs();
+        fs.line = t.precedingLine();
         int pc = fs.gen.codeABC(OpCode.NEWTABLE, 0, 0, 0);
         fs.emit(0); // room for the EXTRAARG that setTableSize fills in
         Constructor cc = new Constructor(v);
@@ -318,6 +326,7 @@ final class ExpressionCompiler {
                 recordField(cc, field);
             }
         }
+        fs.line = t.endLine();
         lastListField(cc);
         fs.gen.setTableSize(pc, v.info, cc.arrayCount, cc.hashCount);
     }

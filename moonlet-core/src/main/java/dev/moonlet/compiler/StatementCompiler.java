@@ -188,9 +188,12 @@ final class StatementCompiler {
         ExpDesc[] vars = new ExpDesc[targets.size()];
         for (int i = 0; i < vars.length; i++) {
             vars[i] = new ExpDesc();
-            exprs().suffixed(targets.get(i), vars[i], NextToken.symbol(i + 1 < vars.length ? "," : "="));
+            boolean last = i + 1 == vars.length;
+            exprs().suffixed(targets.get(i), vars[i], NextToken.symbol(last ? "=" : ","));
             if (i > 0 && !vars[i].kind.isIndexed()) checkConflict(vars, i);
-            checkReadOnly(vars[i], s.line());
+            // Lua checks a target when it reads the ',' or '=' after it; a ',' is taken to be
+            // on the line where the target ends.
+            checkReadOnly(vars[i], last ? s.equalsLine() : targets.get(i).line());
         }
         ExpDesc e = new ExpDesc();
         int nexps = exprs().exprList(s.values(), e, next);
@@ -325,28 +328,34 @@ final class StatementCompiler {
             boolean more = i + 1 < n || s.orElse() != null;
             String endWord = i + 1 < n ? "elseif" : s.orElse() != null ? "else" : "end";
             Block b = s.blocks().get(i);
-            escape = testThenBlock(s.conds().get(i), b, NextToken.quoted(b.endLine(), endWord), more, escape);
+            escape = testThenBlock(s.conds().get(i), s.thenLines().get(i), b,
+                    NextToken.quoted(b.endLine(), endWord), more, escape);
         }
         if (s.orElse() != null) block(s.orElse(), NextToken.quoted(s.orElse().endLine(), "end"));
         fs.jumps.patchToHere(escape);
     }
 
     /**
-     * Compiles {@code if cond then b} (or elseif); {@code more} if an else part follows, which
-     * the end of the block must jump over (the jump joins {@code escape}). A block starting
-     * with {@code break} jumps out of the loop straight from the test.
+     * Compiles {@code if cond then b} (or elseif), with {@code then} on {@code thenLine};
+     * {@code more} if an else part follows, which the end of the block must jump over (the
+     * jump joins {@code escape}). A block starting with {@code break} jumps out of the loop
+     * straight from the test.
      */
-    private int testThenBlock(Expr condition, Block b, NextToken end, boolean more, int escape) {
+    private int testThenBlock(Expr condition, int thenLine, Block b, NextToken end, boolean more,
+            int escape) {
         FunctionState fs = fs();
         CodeGen gen = fs.gen;
         JumpLists jumps = fs.jumps;
         ExpDesc v = new ExpDesc();
-        exprs().expr(condition, v, NextToken.symbol("then"));
+        exprs().expr(condition, v, NextToken.quoted(thenLine, "then"));
+        // Lua tests the condition once it has read the 'then'.
+        fs.line = thenLine;
         List<Stat> stats = b.stats();
         int jf;
         Block rest = b;
         if (!stats.isEmpty() && stats.get(0) instanceof Stat.Break br) {
             gen.goIfFalse(v);
+            fs.line = br.line();
             fs.blocks.enter(false);
             fs.blocks.addGoto(Blocks.BREAK, br.line(), v.t);
             if (stats.size() == 1) {
@@ -371,8 +380,10 @@ final class StatementCompiler {
         FunctionState fs = fs();
         fs.line = s.line();
         int whileInit = fs.jumps.getLabel();
-        int condExit = cond(s.cond(), NextToken.symbol("do"));
+        // Unlike 'if', Lua tests the condition before it reads the 'do'.
+        int condExit = cond(s.cond(), NextToken.quoted(s.doLine(), "do"));
         fs.blocks.enter(true);
+        fs.line = s.doLine();
         NextToken end = NextToken.quoted(s.body().endLine(), "end");
         block(s.body(), end);
         fs.jumps.jumpTo(whileInit);
@@ -415,15 +426,16 @@ final class StatementCompiler {
         for (int i = 0; i < 3; i++) fs.newLocalVar(FOR_STATE, s.line(), "'='");
         fs.newLocalVar(s.var(), s.line(), "'='");
         exprs().exprToNextReg(s.start(), NextToken.symbol(","));
-        exprs().exprToNextReg(s.limit(), NextToken.symbol(s.step() != null ? "," : "do"));
+        NextToken doToken = NextToken.quoted(s.doLine(), "do");
+        exprs().exprToNextReg(s.limit(), s.step() != null ? NextToken.symbol(",") : doToken);
         if (s.step() != null) {
-            exprs().exprToNextReg(s.step(), NextToken.symbol("do"));
+            exprs().exprToNextReg(s.step(), doToken);
         } else {
             fs.gen.loadInt(fs.freereg, 1);
             fs.gen.reserveRegs(1);
         }
         fs.adjustLocalVars(3);
-        forBody(base, s.line(), 1, false, s.body());
+        forBody(base, s.line(), s.doLine(), 1, false, s.body());
         fs.line = s.body().endLine();
         fs.blocks.leave(s.body().endLine());
     }
@@ -440,20 +452,24 @@ final class StatementCompiler {
         }
         int line = NextToken.firstLine(s.exprs().get(0));
         ExpDesc e = new ExpDesc();
-        adjustAssign(4, exprs().exprList(s.exprs(), e, NextToken.symbol("do")), e);
+        adjustAssign(4, exprs().exprList(s.exprs(), e, NextToken.quoted(s.doLine(), "do")), e);
         fs.adjustLocalVars(4);
         fs.markToBeClosed();
         fs.gen.checkStack(3);
-        forBody(base, line, names.size(), true, s.body());
+        forBody(base, line, s.doLine(), names.size(), true, s.body());
         fs.line = s.body().endLine();
         fs.blocks.leave(s.body().endLine());
     }
 
-    /** The body of a for loop whose control variables start at {@code base}. */
-    private void forBody(int base, int line, int nvars, boolean generic, Block body) {
+    /**
+     * The body of a for loop whose control variables start at {@code base}: the loop is
+     * prepared on {@code doLine} and iterates on {@code line}.
+     */
+    private void forBody(int base, int line, int doLine, int nvars, boolean generic, Block body) {
         FunctionState fs = fs();
         CodeGen gen = fs.gen;
         JumpLists jumps = fs.jumps;
+        fs.line = doLine;
         int prep = gen.codeABx(generic ? OpCode.TFORPREP : OpCode.FORPREP, base, 0);
         fs.blocks.enter(false);
         fs.adjustLocalVars(nvars);

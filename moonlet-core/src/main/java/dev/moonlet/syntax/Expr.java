@@ -22,8 +22,12 @@ public sealed interface Expr {
     /** {@code false}. */
     record False(int line) implements Expr {}
 
-    /** {@code ...} inside a vararg function (the parser rejects it elsewhere). */
-    record Vararg(int line) implements Expr {}
+    /**
+     * {@code ...} inside a vararg function (the parser rejects it elsewhere);
+     * {@code precedingLine} is the line of the token before it, where Lua puts the VARARG (it
+     * emits it before it reads the {@code ...}).
+     */
+    record Vararg(int line, int precedingLine) implements Expr {}
 
     /** An integer numeral. */
     record Int(int line, long value) implements Expr {}
@@ -37,8 +41,14 @@ public sealed interface Expr {
     /** A function constructor {@code function (params) body end}. */
     record Function(int line, FunctionBody body) implements Expr {}
 
-    /** A table constructor {@code { fields }}; {@code line} is the line of '{'. */
-    record Table(int line, List<TableField> fields) implements Expr {}
+    /**
+     * A table constructor {@code { fields }}; {@code line} is the line of '{', {@code endLine}
+     * the line of '}' (where Lua stores the last list items), {@code precedingLine} the line of
+     * the token before the '{' (where Lua puts the NEWTABLE, which it emits before it reads the
+     * '{').
+     */
+    record Table(int line, int precedingLine, List<TableField> fields, int endLine)
+            implements Expr {}
 
     /** A binary operation, including {@code and} / {@code or}; {@code line} is the operator's. */
     record Binary(int line, BinOp op, Expr left, Expr right) implements Expr {}
@@ -52,14 +62,25 @@ public sealed interface Expr {
     /** {@code object[key]}, and {@code object.name} with a {@link Str} key. */
     record Index(int line, Expr object, Expr key) implements Expr {}
 
-    /** A function call {@code fn(args)}; {@code line} is the line of the '(' (or string/table arg). */
-    record Call(int line, Expr function, List<Expr> args) implements Expr {}
+    /**
+     * A function call {@code fn(args)}; {@code line} is the line of the '(' (or string/table
+     * arg), {@code endLine} the line of the last token of the arguments: the ')', the string
+     * or the '}' (where Lua puts the last argument in its register).
+     */
+    record Call(int line, Expr function, List<Expr> args, int endLine) implements Expr {}
 
-    /** A method call {@code object:name(args)}; {@code line} is the line of the arguments. */
-    record MethodCall(int line, Expr object, LuaString name, List<Expr> args) implements Expr {}
+    /**
+     * A method call {@code object:name(args)}; {@code nameLine} is the line of {@code name}
+     * (where Lua looks the method up), {@code line} and {@code endLine} as for {@link Call}.
+     */
+    record MethodCall(int line, Expr object, LuaString name, int nameLine, List<Expr> args,
+            int endLine) implements Expr {}
 
-    /** {@code (inner)}: truncates a multi-valued expression to one value. */
-    record Paren(int line, Expr inner) implements Expr {}
+    /**
+     * {@code (inner)}: truncates a multi-valued expression to one value; {@code endLine} is
+     * the line of the ')' (where Lua reads a variable inside).
+     */
+    record Paren(int line, Expr inner, int endLine) implements Expr {}
 
     /** Binary operators, in the manual's order. */
     enum BinOp {

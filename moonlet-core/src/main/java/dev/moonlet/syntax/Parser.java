@@ -21,23 +21,31 @@ import java.util.List;
  *
  * <h2>Lines</h2>
  * Each node carries the line PUC-Rio's code generator attaches to the instructions the node
- * itself emits (runtime errors and tracebacks show it). The scanner's line is where the
- * current token ends; "the line of a token" below is that line while the token is current.
+ * itself emits (runtime errors and tracebacks show it), and where other instructions it causes
+ * go on another line, that line too: the code generator gives each instruction the line of
+ * the last token read. The scanner's line is where the current token ends; "the line of a
+ * token" below is that line while the token is current.
  * <ul>
  * <li>Literals, names, {@code ...}: their token. {@code (e)}: the '('. Tables: the '{'.
  *     Functions: the {@code function} keyword.
  * <li>Unary and binary operations: the operator.
  * <li>{@code a.name}, {@code a[k]}: the step's last token (the name, or the ']').
- * <li>Calls and method calls: the first token of the arguments ('(', string or '{').
+ * <li>Calls and method calls: the first token of the arguments ('(', string or '{');
+ *     their {@code endLine}: the last token of the arguments; a method's {@code nameLine}:
+ *     its name. {@code (e)}'s and tables' {@code endLine}: the ')' or '}'. The
+ *     {@code precedingLine} of tables and {@code ...}: the token before them.
  * <li>Table fields: their first token.
  * <li>{@code Assign}, {@code Local}, {@code Return}: the last token of the statement (before
- *     an optional ';'), where Lua attributes the stores, the nil-fill and the return.
+ *     an optional ';'), where Lua attributes the stores, the nil-fill and the return;
+ *     {@code Assign.equalsLine}: the '='.
+ * <li>{@code If.thenLines}: each {@code then}; {@code doLine} of loops: their {@code do}.
  * <li>{@code GenericFor}: the first token after {@code in} (where Lua reports errors of the
  *     iterator call). {@code Goto}: its label name. Other statements: their first token.
  * <li>{@code FunctionBody.line}: as {@code linedefined}: the {@code function} keyword for a
  *     function statement, the token after {@code function} (or after the name of a
  *     {@code local function}) otherwise; {@code endLine}: the {@code end}, or for the main
- *     chunk the last token (where its final return goes).
+ *     chunk the last token (where its final return goes); {@code varargLine}: the
+ *     {@code ...} of the parameters.
  * <li>{@code Block.endLine}: the token that closes the block; for the body of a function,
  *     the token after its {@code end} (the end of input for the main chunk), where Lua
  *     reports gotos left unresolved in the function.
@@ -66,8 +74,11 @@ public final class Parser {
     private final Lexer lex;
     /** Nesting levels in use, counting the caller's C levels. */
     private int level;
-    /** Whether each function being parsed is a vararg function, the innermost last. */
-    private final boolean[] varargs = new boolean[MAX_C_LEVELS];
+    /**
+     * For each function being parsed, the innermost last, the line of the {@code ...} of its
+     * parameters, or 0 if it is not a vararg function.
+     */
+    private final int[] varargLines = new int[MAX_C_LEVELS];
     /** The number of functions being parsed, the main function included. */
     private int functionDepth;
 
@@ -95,11 +106,11 @@ public final class Parser {
     }
 
     private FunctionBody mainFunction() {
-        varargs[functionDepth++] = true;
+        varargLines[functionDepth++] = 1; // Lua codes its VARARGPREP before the first token
         lex.next();
         Block body = block();
         check(Token.EOS);
-        return new FunctionBody(0, List.of(), true, body, lex.lastline);
+        return new FunctionBody(0, List.of(), 1, body, lex.lastline);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -202,23 +213,28 @@ public final class Parser {
                 break;
             case Token.IF: {
                 List<Expr> conds = new ArrayList<>();
+                List<Integer> thenLines = new ArrayList<>();
                 List<Block> blocks = new ArrayList<>();
                 do {
-                    conds.add(condition());
+                    lex.next(); // skip 'if' or 'elseif'
+                    conds.add(subexpression(0));
+                    thenLines.add(lex.linenumber);
+                    checkNext(Token.THEN);
                     blocks.add(block(leadingBreak()));
                 } while (lex.token == Token.ELSEIF);
                 Block orElse = testNext(Token.ELSE) ? block() : null;
                 checkMatch(Token.END, Token.IF, line);
-                out.add(new Stat.If(line, conds, blocks, orElse));
+                out.add(new Stat.If(line, conds, thenLines, blocks, orElse));
                 break;
             }
             case Token.WHILE: {
                 lex.next();
                 Expr cond = subexpression(0);
+                int doLine = lex.linenumber;
                 checkNext(Token.DO);
                 Block body = block();
                 checkMatch(Token.END, Token.WHILE, line);
-                out.add(new Stat.While(line, cond, body));
+                out.add(new Stat.While(line, cond, doLine, body));
                 break;
             }
             case Token.DO: {
@@ -282,14 +298,6 @@ public final class Parser {
         leaveLevel();
     }
 
-    /** {@code if cond then} or {@code elseif cond then}: the condition. */
-    private Expr condition() {
-        lex.next();
-        Expr cond = subexpression(0);
-        checkNext(Token.THEN);
-        return cond;
-    }
-
     /**
      * The start of the block after {@code then}: a {@code break} there is read without a
      * statement level (lparser.c compiles {@code if c then break} specially), which matters
@@ -307,12 +315,17 @@ public final class Parser {
         return stats;
     }
 
-    /** A {@code for} loop's header: its names and expressions, up to {@code do}. */
-    private record ForHeader(int line, boolean numeric, List<LuaString> names, List<Expr> exprs) {
+    /**
+     * A {@code for} loop's header: its names and expressions, and the line of the {@code do}
+     * that ends it.
+     */
+    private record ForHeader(int line, boolean numeric, List<LuaString> names, List<Expr> exprs,
+            int doLine) {
         Stat withBody(Block body) {
-            if (!numeric) return new Stat.GenericFor(line, names, exprs, body);
+            if (!numeric) return new Stat.GenericFor(line, names, exprs, doLine, body);
             Expr step = exprs.size() > 2 ? exprs.get(2) : null;
-            return new Stat.NumericFor(line, names.get(0), exprs.get(0), exprs.get(1), step, body);
+            return new Stat.NumericFor(line, names.get(0), exprs.get(0), exprs.get(1), step,
+                    doLine, body);
         }
     }
 
@@ -320,20 +333,29 @@ public final class Parser {
     private ForHeader forHeader(int line) {
         lex.next();
         LuaString first = checkName();
-        ForHeader header;
+        int headerLine = line;
+        boolean numeric;
+        List<LuaString> names;
+        List<Expr> exprs;
         switch (lex.token) {
             case '=':
                 lex.next();
-                header = new ForHeader(line, true, List.of(first), numericForRange());
+                numeric = true;
+                names = List.of(first);
+                exprs = numericForRange();
                 break;
             case ',': case Token.IN:
-                header = genericForHeader(first);
+                numeric = false;
+                names = forNames(first);
+                headerLine = lex.linenumber;
+                exprs = expressionList();
                 break;
             default:
                 throw lex.syntaxError("'=' or 'in' expected");
         }
+        int doLine = lex.linenumber;
         checkNext(Token.DO);
-        return header;
+        return new ForHeader(headerLine, numeric, names, exprs, doLine);
     }
 
     /** {@code start, limit[, step]}. */
@@ -346,13 +368,13 @@ public final class Parser {
         return range;
     }
 
-    private ForHeader genericForHeader(LuaString first) {
+    /** The names of a generic {@code for} after the first, up to and including {@code in}. */
+    private List<LuaString> forNames(LuaString first) {
         List<LuaString> names = new ArrayList<>();
         names.add(first);
         while (testNext(',')) names.add(checkName());
         checkNext(Token.IN);
-        int line = lex.linenumber;
-        return new ForHeader(line, false, names, expressionList());
+        return names;
     }
 
     /** {@code function a.b.c} of a function statement, up to a ':' if there is one. */
@@ -448,10 +470,11 @@ public final class Parser {
             enterLevel();
             extraLevels++;
         }
+        int equalsLine = lex.linenumber;
         checkNext('=');
         List<Expr> values = expressionList();
         level -= extraLevels;
-        return new Stat.Assign(lex.lastline, targets, values);
+        return new Stat.Assign(lex.lastline, targets, equalsLine, values);
     }
 
     // ---------------------------------------------------------------- functions
@@ -464,21 +487,21 @@ public final class Parser {
         checkNext('(');
         List<LuaString> params = new ArrayList<>();
         if (isMethod) params.add(SELF);
-        boolean isVararg = false;
+        int varargLine = 0;
         if (lex.token != ')') {
             do {
                 if (lex.token == Token.NAME) {
                     params.add(checkName());
                 } else if (lex.token == Token.DOTS) {
+                    varargLine = lex.linenumber;
                     lex.next();
-                    isVararg = true;
                 } else {
                     throw lex.syntaxError("<name> or '...' expected");
                 }
-            } while (!isVararg && testNext(','));
+            } while (varargLine == 0 && testNext(','));
         }
         checkNext(')');
-        varargs[functionDepth++] = isVararg;
+        varargLines[functionDepth++] = varargLine;
         return params;
     }
 
@@ -489,9 +512,9 @@ public final class Parser {
     private FunctionBody closeFunction(int line, List<LuaString> params, Block inner) {
         int endLine = lex.linenumber;
         checkMatch(Token.END, Token.FUNCTION, line);
-        boolean isVararg = varargs[--functionDepth];
-        return new FunctionBody(line, params, isVararg, new Block(inner.stats(), lex.linenumber),
-                endLine);
+        int varargLine = varargLines[--functionDepth];
+        return new FunctionBody(line, params, varargLine,
+                new Block(inner.stats(), lex.linenumber), endLine);
     }
 
     // ---------------------------------------------------------------- expressions
@@ -572,10 +595,10 @@ public final class Parser {
                 e = new Expr.False(line);
                 break;
             case Token.DOTS:
-                if (!varargs[functionDepth - 1]) {
+                if (varargLines[functionDepth - 1] == 0) {
                     throw lex.syntaxError("cannot use '...' outside a vararg function");
                 }
-                e = new Expr.Vararg(line);
+                e = new Expr.Vararg(line, lex.lastline);
                 break;
             default:
                 throw lex.syntaxError("unexpected symbol");
@@ -598,7 +621,7 @@ public final class Parser {
         if (testNext('(')) {
             Expr inner = subexpression(0);
             checkMatch(')', '(', startLine);
-            e = new Expr.Paren(startLine, inner);
+            e = new Expr.Paren(startLine, inner, lex.lastline);
         } else if (lex.token == Token.NAME) {
             e = name();
         } else {
@@ -606,6 +629,7 @@ public final class Parser {
         }
         for (;;) {
             LuaString method = null;
+            int methodLine = 0;
             switch (lex.token) {
                 case '.':
                     e = fieldSelector(e);
@@ -619,6 +643,7 @@ public final class Parser {
                 }
                 case ':':
                     lex.next();
+                    methodLine = lex.linenumber;
                     method = checkName();
                     break;
                 case '(': case Token.STRING: case '{':
@@ -643,8 +668,8 @@ public final class Parser {
             } else {
                 throw lex.syntaxError("function arguments expected");
             }
-            e = method == null ? new Expr.Call(line, e, args)
-                    : new Expr.MethodCall(line, e, method, args);
+            e = method == null ? new Expr.Call(line, e, args, lex.lastline)
+                    : new Expr.MethodCall(line, e, method, methodLine, args, lex.lastline);
         }
     }
 
@@ -667,6 +692,7 @@ public final class Parser {
      */
     private Expr constructor() {
         int line = lex.linenumber;
+        int precedingLine = lex.lastline;
         checkNext('{');
         List<TableField> fields = new ArrayList<>();
         do {
@@ -688,7 +714,7 @@ public final class Parser {
                     : new TableField.Positional(fieldLine, value));
         } while (testNext(',') || testNext(';'));
         checkMatch('}', '{', line);
-        return new Expr.Table(line, fields);
+        return new Expr.Table(line, precedingLine, fields, lex.lastline);
     }
 
     // ---------------------------------------------------------------- operators

@@ -21,9 +21,11 @@ public sealed interface Stat {
 
     /**
      * {@code targets = values}; each target is a {@link Expr.Name} or {@link Expr.Index};
-     * {@code line} is the line of the last token of the values (where Lua puts the stores).
+     * {@code line} is the line of the last token of the values (where Lua puts the stores),
+     * {@code equalsLine} the line of the '=' (where Lua reports an assignment to a constant).
      */
-    record Assign(int line, List<Expr> targets, List<Expr> values) implements Stat {}
+    record Assign(int line, List<Expr> targets, int equalsLine, List<Expr> values)
+            implements Stat {}
 
     /** A function or method call used as a statement. */
     record CallStat(int line, Expr call) implements Stat {}
@@ -31,27 +33,37 @@ public sealed interface Stat {
     /** {@code do body end}. */
     record Do(int line, Block body) implements Stat {}
 
-    /** {@code while cond do body end}. */
-    record While(int line, Expr cond, Block body) implements Stat {}
+    /**
+     * {@code while cond do body end}; {@code doLine} is the line of {@code do}, where the body
+     * starts.
+     */
+    record While(int line, Expr cond, int doLine, Block body) implements Stat {}
 
     /** {@code repeat body until cond}; the condition sees the body's locals. */
     record Repeat(int line, Block body, Expr cond) implements Stat {}
 
     /**
      * {@code if conds[0] then blocks[0] elseif conds[1] then blocks[1] ... else orElse end};
-     * {@code orElse} is null when there is no {@code else}.
+     * {@code thenLines[i]} is the line of the {@code then} after {@code conds[i]} (where Lua
+     * tests the condition); {@code orElse} is null when there is no {@code else}.
      */
-    record If(int line, List<Expr> conds, List<Block> blocks, Block orElse) implements Stat {}
+    record If(int line, List<Expr> conds, List<Integer> thenLines, List<Block> blocks,
+            Block orElse) implements Stat {}
 
-    /** {@code for var = start, limit[, step] do body end}; {@code step} may be null. */
-    record NumericFor(int line, LuaString var, Expr start, Expr limit, Expr step, Block body)
-            implements Stat {}
+    /**
+     * {@code for var = start, limit[, step] do body end}; {@code step} may be null;
+     * {@code doLine} is the line of {@code do} (where Lua prepares the loop, so a bad initial
+     * value, limit or step is reported there).
+     */
+    record NumericFor(int line, LuaString var, Expr start, Expr limit, Expr step, int doLine,
+            Block body) implements Stat {}
 
     /**
      * {@code for names in exprs do body end}; {@code line} is the line of the first token after
-     * {@code in} (where Lua puts the iterator call, so its errors are reported there).
+     * {@code in} (where Lua puts the iterator call, so its errors are reported there),
+     * {@code doLine} the line of {@code do} (where Lua prepares the loop).
      */
-    record GenericFor(int line, List<LuaString> names, List<Expr> exprs, Block body)
+    record GenericFor(int line, List<LuaString> names, List<Expr> exprs, int doLine, Block body)
             implements Stat {}
 
     /**

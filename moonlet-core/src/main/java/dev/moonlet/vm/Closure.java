@@ -1,6 +1,7 @@
 package dev.moonlet.vm;
 
 import dev.moonlet.compiler.Proto;
+import dev.moonlet.syntax.ChunkId;
 import dev.moonlet.value.LuaFunction;
 
 /**
@@ -34,14 +35,6 @@ public final class Closure extends LuaFunction {
         upvalues[i].set(value);
     }
 
-    /**
-     * Whether upvalue {@code i} of this closure and upvalue {@code j} of {@code other} are the
-     * same variable ({@code debug.upvalueid} compares these).
-     */
-    public boolean sharesUpvalue(int i, Closure other, int j) {
-        return upvalues[i] == other.upvalues[j];
-    }
-
     /** The identity of upvalue {@code i}, for {@code debug.upvalueid}. */
     public Object upvalueId(int i) {
         return upvalues[i];
@@ -55,6 +48,6 @@ public final class Closure extends LuaFunction {
     /** {@code "function <source:line>"}, as tracebacks name a function without a better name. */
     @Override
     public String name() {
-        return "function <" + dev.moonlet.syntax.ChunkId.of(proto.source) + ":" + proto.lineDefined + ">";
+        return "function <" + ChunkId.of(proto.source) + ":" + proto.lineDefined + ">";
     }
 }

@@ -59,8 +59,10 @@ public final class Coroutine {
     Executor executor;
     /** The coroutine that resumed this one and will get its yields (null if none). */
     Coroutine resumer;
-    /** The body to call on the first resume; null once started. */
+    /** The body to call on the first resume (any value: calling it may fail). */
     Object body;
+    /** Whether the body has been called (until then the coroutine has no frames). */
+    boolean started;
     /** The error this coroutine died with, until {@link #close()} has run its handlers. */
     LuaError deathError;
 
@@ -177,6 +179,7 @@ public final class Coroutine {
         tbcCount = 0;
         clearFrames(0);
         body = null;
+        started = true;
         deathError = null;
         // As in Lua, where the handlers run on the coroutine being closed, it counts as
         // running until they are done (closing it again from one of them is an error).

@@ -108,7 +108,7 @@ public final class Executor {
             }
             if (this.fuel.exhausted()) return Status.RUNNING;
             try {
-                if (co.body != null) {
+                if (!co.started) {
                     start(co, startArgs);
                     startArgs = null;
                 } else if (top instanceof LuaFrame) {
@@ -132,6 +132,7 @@ public final class Executor {
     private void start(Coroutine co, Object[] args) {
         Object body = co.body;
         co.body = null;
+        co.started = true;
         co.state = Coroutine.State.RUNNING;
         co.executor = this;
         co.ensureStack(args.length + 1);
@@ -182,7 +183,7 @@ public final class Executor {
         target.resumer = resumer;
         target.executor = this;
         target.inheritedBuiltins = resumer.nestedBuiltins() + 1;
-        if (target.body != null) {
+        if (!target.started) {
             current = target;
             handledError = null;
             start(target, values);
@@ -228,6 +229,10 @@ public final class Executor {
             co.popFrame();
             if (sf.sequence instanceof HandlerCall) {
                 handlerReturned(co, (HandlerCall) sf.sequence, values.length > 0 ? values[0] : null);
+            } else if (sf.returnsForCaller) {
+                Frame caller = co.top();
+                co.popFrame();
+                Interpreter.deliver(co, caller.ret, caller.dest, caller.wanted, values);
             } else {
                 Interpreter.deliver(co, sf.ret, sf.dest, sf.wanted, values);
             }
@@ -256,7 +261,14 @@ public final class Executor {
             System.arraycopy(args, 0, co.stack, func + 1, args.length);
             int nargs = Interpreter.resolveCallable(co, func, args.length);
             co.popFrame();
-            Interpreter.call(co, func, nargs, sf.ret, sf.dest, sf.wanted, true);
+            Frame replaced = sf;
+            if (sf.returnsForCaller) {
+                replaced = co.top();
+                co.popFrame();
+                System.arraycopy(co.stack, func, co.stack, replaced.func, nargs + 1);
+                func = replaced.func;
+            }
+            Interpreter.call(co, func, nargs, replaced.ret, replaced.dest, replaced.wanted, true);
         } else if (action instanceof Action.Yield) {
             if (co.isMain()) throw new LuaError("attempt to yield from outside a coroutine");
             sf.state = SequenceFrame.YIELDED;
@@ -336,7 +348,13 @@ public final class Executor {
      * error method throwing, say): that is raised in turn.
      */
     private void raiseSafely(LuaError e) {
-        while (e != null) {
+        for (int attempts = 0; e != null; attempts++) {
+            if (attempts == MAX_HANDLER_CALLS) {
+                // Raising keeps failing (a bug): end the execution rather than loop.
+                current.state = Coroutine.State.DEAD;
+                outcome = new Status.Failed(e);
+                return;
+            }
             try {
                 Coroutine co = current;
                 if (co.activeBuiltin != null) materializeActiveBuiltin(co);

@@ -674,7 +674,7 @@ final class Interpreter {
                     }
                     case OpCode.RETURN0: {
                         fuel.remaining -= pc - mark;
-                        co.popFrame();
+                        co.frameCount--;
                         if (f.ret == Frame.RET_CALL) {
                             int dest = f.dest;
                             int wanted = f.wanted;
@@ -691,7 +691,7 @@ final class Interpreter {
                     }
                     case OpCode.RETURN1: {
                         fuel.remaining -= pc - mark;
-                        co.popFrame();
+                        co.frameCount--;
                         Object v = stack[a];
                         if (f.ret == Frame.RET_CALL) {
                             int dest = f.dest;
@@ -963,8 +963,8 @@ final class Interpreter {
     /**
      * A tail call from Lua frame {@code f} of the function in slot {@code a}: a Lua function
      * takes over {@code f}'s frame (so tail recursion runs in constant space); a builtin runs
-     * above {@code f}, as in Lua (messages name it from the {@code TAILCALL}), and its results
-     * are returned for {@code f}, or its sequence takes {@code f}'s place.
+     * above {@code f}, as in Lua (messages name it from the {@code TAILCALL}, positions are
+     * {@code f}'s), and its results are returned for {@code f}.
      */
     private static void tailCall(Coroutine co, LuaFrame f, int a, int nargs) {
         nargs = resolveCallable(co, a, nargs);
@@ -991,11 +991,14 @@ final class Interpreter {
             pushSequence(co, b, (Sequence) r, a, Frame.RET_CALL, a, -1, false);
             return;
         }
-        co.popFrame();
         if (r instanceof Sequence) {
-            co.stack[func] = b;
-            pushSequence(co, b, (Sequence) r, func, ret, dest, wanted, true);
+            // As in Lua, f stays below the builtin while it runs (its position is the
+            // builtin's caller's); the executor returns the results for f, or lets a tail
+            // call made by the sequence take both frames' place.
+            pushSequence(co, b, (Sequence) r, a, Frame.RET_CALL, a, -1, false);
+            ((SequenceFrame) co.top()).returnsForCaller = true;
         } else {
+            co.popFrame();
             deliver(co, ret, dest, wanted, r);
         }
     }

@@ -29,6 +29,12 @@ final class SequenceFrame extends Frame {
 
     final Builtin builtin;
     final Sequence sequence;
+    /**
+     * Whether the Lua frame below made this builtin call with a {@code TAILCALL} and only
+     * waits to return its results: the executor then returns them for that frame at once,
+     * and a tail call the sequence makes replaces both frames (constant space).
+     */
+    boolean returnsForCaller;
     int state;
     Object[] results;
     LuaError error;

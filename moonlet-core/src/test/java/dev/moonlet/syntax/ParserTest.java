@@ -326,27 +326,42 @@ class ParserTest {
 
     @Test
     void nodesCarryTheLinesLuaAttachesToTheirInstructions() {
-        assertEquals("(set@3 x@1 = (+@2 a@1 b@3))", lines("x = a\n+\nb"));
+        assertEquals("(set@3 x@1 =@1 (+@2 a@1 b@3))", lines("x = a\n+\nb"));
         assertEquals("(local@3 x = (not@1 (-@2 a@3)))", lines("local x = not\n-\na"));
-        assertEquals("(call@2 f@1 1@3)", lines("f\n(\n1)"));
-        assertEquals("(call@3 (index@2 a@1 \"b\"@2) \"s\"@3)", lines("a\n.b\n's'"));
-        assertEquals("(method@3 obj@1 m (table@3))", lines("obj:\nm\n{}"));
-        assertEquals("(set@3 x@1 = (index@3 t@2 k@2))", lines("x =\nt[k\n]\n;"));
-        assertEquals("(return@3 1@2 (paren@3 2@3))", lines("return\n1,\n(2)\n;"));
+        assertEquals("(call@2 f@1 1@3)@3", lines("f\n(\n1)"));
+        assertEquals("(call@3 (index@2 a@1 \"b\"@2) \"s\"@3)@3", lines("a\n.b\n's'"));
+        assertEquals("(method@3 obj@1 m@2 (table@3^2)@3)@3", lines("obj:\nm\n{}"));
+        assertEquals("(set@3 x@1 =@1 (index@3 t@2 k@2))", lines("x =\nt[k\n]\n;"));
+        assertEquals("(return@3 1@2 (paren@3 2@3)@3)", lines("return\n1,\n(2)\n;"));
         assertEquals("(return@1)", lines("return\n\n"));
-        assertEquals("(set@2 t@1 = (table@1 1@1 (x@2 = 2@2) ([@2 3@2 ] = 4@2)))",
+        assertEquals("(set@2 t@1 =@1 (table@1^1 1@1 (x@2 = 2@2) ([@2 3@2 ] = 4@2))@2)",
                 lines("t = {1,\nx = 2, [3] = 4}"));
     }
 
     @Test
+    void closingTokensAndTheTokensBeforeTablesAndVarargsCarryTheirLines() {
+        // Lua codes what follows a ')' or '}' on its line, and a NEWTABLE or VARARG on the
+        // line of the token before the '{' or '...'.
+        assertEquals("(call@1 f@1 (table@2^1 ...@3^2)@4)@5", lines("f(\n{\n...\n}\n)"));
+        assertEquals("(set@4 x@1 =@2 (paren@3 (call@3 f@3)@3)@4)", lines("x\n=\n(f()\n)"));
+        assertEquals("(method@1 o@1 m@2 1@3)@4", lines("o:\nm(\n1\n)"));
+        assertEquals("(return@3 (function@1 1-3 (a ...@2) []@3))",
+                lines("return function(a,\n...)\nend"));
+    }
+
+    @Test
     void statementsStartAtTheirFirstTokenExceptGenericForAndGoto() {
-        assertEquals("(while@1 x@1 [(call@2 f@2)]@3)", lines("while x do\nf()\nend"));
-        assertEquals("(if@1 a@1 [(break@1)]@2 elseif b@2 []@2 else []@3)",
+        assertEquals("(while@1 x@1 do@1 [(call@2 f@2)@2]@3)", lines("while x do\nf()\nend"));
+        assertEquals("(while@1 x@2 do@3 []@3)", lines("while\nx\ndo end"));
+        assertEquals("(if@1 a@1 then@1 [(break@1)]@2 elseif b@2 then@2 []@2 else []@3)",
                 lines("if a then break\nelseif b then else\nend"));
+        assertEquals("(if@1 a@2 then@3 []@4 elseif b@4 then@5 []@5)",
+                lines("if\na\nthen\nelseif b\nthen end"));
         assertEquals("(repeat@1 []@2 x@2)", lines("repeat\nuntil x"));
-        assertEquals("(for@1 i 1@1 2@2 []@3)", lines("for i = 1,\n2 do\nend"));
-        assertEquals("(forin@3 k in (call@3 pairs@3 t@3) []@4)",
-                lines("for k\nin\npairs(t) do\nend"));
+        assertEquals("(for@1 i 1@1 2@2 do@2 []@3)", lines("for i = 1,\n2 do\nend"));
+        assertEquals("(for@1 i 1@1 2@1 do@2 []@2)", lines("for i = 1, 2\ndo end"));
+        assertEquals("(forin@3 k in (call@3 pairs@3 t@3)@3 do@4 []@5)",
+                lines("for k\nin\npairs(t)\ndo\nend"));
         assertEquals("(goto@2 x) (label@3 x) (do@4 [(break@5)]@6)",
                 lines("goto\nx\n::x::\ndo\nbreak\nend"));
     }
@@ -355,7 +370,7 @@ class ParserTest {
     void functionsCarryLineDefinedAndTheirEnd() {
         // linedefined: the 'function' keyword of a statement, else the token after it
         // (after the name for 'local function'); a body block ends at the next token.
-        assertEquals("(function@1 f@2 1-4 () []@6) (set@7 x@6 = 1@7)",
+        assertEquals("(function@1 f@2 1-4 () []@6) (set@7 x@6 =@7 1@7)",
                 lines("function\nf\n()\nend\n\nx\n=1"));
         assertEquals("(local-function@1 f 2-3 () []@4) (return@4)",
                 lines("local function f\n()\nend\nreturn"));
@@ -368,9 +383,9 @@ class ParserTest {
 
     @Test
     void lineBreaksOfEveryKindCountOnce() {
-        assertEquals("(set@4 x@4 = 1@4)", lines("\r\n\n\r\r\nx = 1"));
-        assertEquals("(set@4 x@3 = \"a\\010b\"@4)", lines("--[[\r\n]]\n\rx = [[a\r\nb]]"));
-        assertEquals("(set@2 x@1 = \"ab\"@2)", lines("x = 'a\\z\n\r b'"));
+        assertEquals("(set@4 x@4 =@4 1@4)", lines("\r\n\n\r\r\nx = 1"));
+        assertEquals("(set@4 x@3 =@3 \"a\\010b\"@4)", lines("--[[\r\n]]\n\rx = [[a\r\nb]]"));
+        assertEquals("(set@2 x@1 =@1 \"ab\"@2)", lines("x = 'a\\z\n\r b'"));
     }
 
     @Test

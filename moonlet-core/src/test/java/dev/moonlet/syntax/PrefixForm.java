@@ -8,7 +8,11 @@ import java.util.List;
  * Renders a syntax tree in a compact prefix form for tests: {@code 1 + 2 * 3} is
  * {@code (+ 1 (* 2 3))}, a block is {@code [stat stat]}, a string is quoted with {@code \ddd}
  * for bytes that are not printable ASCII. With lines, each node's head gets {@code @line}
- * and each block its end line: {@code (set@1 x@1 = (+@2 1@1 2@2))}.
+ * and each block its end line: {@code (set@1 x@1 =@1 (+@2 1@1 2@2))}; so do the tokens whose
+ * lines a node records besides ({@code then@2}, {@code do@3}, the '=' of an assignment, a
+ * method's name, the {@code ...} of parameters), a call, a parenthesized expression and a
+ * table get the line of their closing token after their ')', and a table or {@code ...}
+ * the line of the token before it after a '^': {@code (table@2^1 1@2)@3}.
  */
 final class PrefixForm {
     private final StringBuilder out = new StringBuilder();
@@ -58,6 +62,28 @@ final class PrefixForm {
         out.append(')');
     }
 
+    /** Closes a node that records the line of its closing token. */
+    private void close(int endLine) {
+        close();
+        at(endLine);
+    }
+
+    /** {@code ^line} after a node that records the line of the token before it. */
+    private void preceding(int line) {
+        if (lines) out.append('^').append(line);
+    }
+
+    /** A part of a node: its text, and its line if lines are shown. */
+    private void part(String text, int line) {
+        out.append(' ').append(text);
+        at(line);
+    }
+
+    /** A keyword that only lines show, for its line: {@code then@2}. */
+    private void keyword(String text, int line) {
+        if (lines) part(text, line);
+    }
+
     private void statements(List<Stat> stats) {
         for (int i = 0; i < stats.size(); i++) {
             if (i > 0) out.append(' ');
@@ -95,7 +121,7 @@ final class PrefixForm {
             Stat.Assign a = (Stat.Assign) s;
             open("set", a.line());
             exprs(a.targets());
-            out.append(" =");
+            part("=", a.equalsLine());
             exprs(a.values());
         } else if (s instanceof Stat.CallStat) {
             expr(((Stat.CallStat) s).call());
@@ -105,6 +131,7 @@ final class PrefixForm {
         } else if (s instanceof Stat.While) {
             Stat.While w = (Stat.While) s;
             open("while", w.line()).exprs(List.of(w.cond()));
+            keyword("do", w.doLine());
             block(w.body());
         } else if (s instanceof Stat.Repeat) {
             Stat.Repeat r = (Stat.Repeat) s;
@@ -118,6 +145,7 @@ final class PrefixForm {
             out.append(' ').append(f.var());
             exprs(f.step() == null ? List.of(f.start(), f.limit())
                     : List.of(f.start(), f.limit(), f.step()));
+            keyword("do", f.doLine());
             block(f.body());
         } else if (s instanceof Stat.GenericFor) {
             Stat.GenericFor f = (Stat.GenericFor) s;
@@ -125,6 +153,7 @@ final class PrefixForm {
             for (LuaString n : f.names()) out.append(' ').append(n);
             out.append(" in");
             exprs(f.exprs());
+            keyword("do", f.doLine());
             block(f.body());
         } else if (s instanceof Stat.FunctionStat) {
             Stat.FunctionStat f = (Stat.FunctionStat) s;
@@ -156,6 +185,7 @@ final class PrefixForm {
         for (int i = 0; i < s.conds().size(); i++) {
             if (i > 0) out.append(" elseif");
             exprs(List.of(s.conds().get(i)));
+            keyword("then", s.thenLines().get(i));
             block(s.blocks().get(i));
         }
         if (s.orElse() != null) {
@@ -171,7 +201,7 @@ final class PrefixForm {
         out.append('(');
         StringBuilder params = new StringBuilder();
         for (LuaString p : f.params()) params.append(' ').append(p);
-        if (f.isVararg()) params.append(" ...");
+        if (f.isVararg()) params.append(" ...").append(lines ? "@" + f.varargLine() : "");
         out.append(params.length() > 0 ? params.substring(1) : "").append(')');
         block(f.body());
     }
@@ -185,6 +215,7 @@ final class PrefixForm {
             atom("false", e.line());
         } else if (e instanceof Expr.Vararg) {
             atom("...", e.line());
+            preceding(((Expr.Vararg) e).precedingLine());
         } else if (e instanceof Expr.Int) {
             atom(Long.toString(((Expr.Int) e).value()), e.line());
         } else if (e instanceof Expr.Flt) {
@@ -202,8 +233,11 @@ final class PrefixForm {
         if (e instanceof Expr.Function) {
             open("function", e.line()).function(((Expr.Function) e).body());
         } else if (e instanceof Expr.Table) {
-            open("table", e.line());
-            for (TableField f : ((Expr.Table) e).fields()) field(f);
+            Expr.Table t = (Expr.Table) e;
+            open("table", t.line()).preceding(t.precedingLine());
+            for (TableField f : t.fields()) field(f);
+            close(t.endLine());
+            return;
         } else if (e instanceof Expr.Binary) {
             Expr.Binary b = (Expr.Binary) e;
             open(b.op().symbol, b.line()).exprs(List.of(b.left(), b.right()));
@@ -217,13 +251,20 @@ final class PrefixForm {
             Expr.Call c = (Expr.Call) e;
             open("call", c.line()).exprs(List.of(c.function()));
             exprs(c.args());
+            close(c.endLine());
+            return;
         } else if (e instanceof Expr.MethodCall) {
             Expr.MethodCall m = (Expr.MethodCall) e;
             open("method", m.line()).exprs(List.of(m.object()));
-            out.append(' ').append(m.name());
+            part(m.name().toString(), m.nameLine());
             exprs(m.args());
+            close(m.endLine());
+            return;
         } else if (e instanceof Expr.Paren) {
-            open("paren", e.line()).exprs(List.of(((Expr.Paren) e).inner()));
+            Expr.Paren p = (Expr.Paren) e;
+            open("paren", p.line()).exprs(List.of(p.inner()));
+            close(p.endLine());
+            return;
         } else {
             throw new AssertionError(e);
         }

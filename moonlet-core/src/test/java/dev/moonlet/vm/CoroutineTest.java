@@ -110,6 +110,15 @@ class CoroutineTest {
                 print(pcall(we0))
                 local wt = coroutine.wrap(function() error({}) end)
                 print(select('#', pcall(wt)), (pcall(wt)))
+                local wtail = coroutine.wrap(function() error("in tail-called wrap") end)
+                local function callsInTail()
+                  return wtail()
+                end
+                print(pcall(callsInTail))
+                local wdead = coroutine.wrap(function() end)
+                wdead()
+                local function deadInTail() return wdead() end
+                print(pcall(deadInTail))
                 """,
             """
                 1	2
@@ -120,6 +129,8 @@ class CoroutineTest {
                 false	test:4: inner
                 false	inner0
                 2	false
+                false	test:12: test:10: in tail-called wrap
+                false	test:17: cannot resume dead coroutine
                 """);
     }
 

@@ -401,4 +401,31 @@ class RuntimeErrorTest {
                 false
                 """);
     }
+
+    /** without which strings are not numbers */
+    @Test
+    void stringArithmeticNeedsTheStringMetatable() {
+        assertOutput("""
+                local smt = getmetatable("")
+                if smt then
+                  local events = {"__add", "__sub", "__mul", "__div", "__mod", "__pow", "__unm", "__idiv"}
+                  for i = 1, #events do smt[events[i]] = nil end
+                end
+                print(pcall(function() return "10" + 1 end))
+                print(pcall(function() local s = "x"; return s * 2 end))
+                print(pcall(function() return -"2" end))
+                print(pcall(function() return 1 < "2" end))
+                print(pcall(function() return "10" .. 1 end))
+                for i = "1", "2" do print(i) end
+                """,
+            """
+                false	test:6: attempt to perform arithmetic on a string value (constant '10')
+                false	test:7: attempt to perform arithmetic on a string value (local 's')
+                false	test:8: attempt to perform arithmetic on a string value (constant '2')
+                false	test:9: attempt to compare number with string
+                true	101
+                1.0
+                2.0
+                """);
+    }
 }
