@@ -5,9 +5,7 @@ import dev.moonlet.syntax.FunctionBody;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.StringPool;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Compiles a parsed chunk into a {@link Proto}, generating the code PUC-Rio Lua 5.4.7
@@ -28,8 +26,6 @@ import java.util.Map;
 public final class Compiler {
     private final LuaString source;
     private final StringPool pool;
-    /** The constant cache shared by all functions of the chunk (see {@link ConstantTable}). */
-    private final Map<Object, Integer> constantCache = new HashMap<>();
     final ExpressionCompiler exprs = new ExpressionCompiler(this);
     final StatementCompiler stats = new StatementCompiler(this);
     /** The function being compiled. */
@@ -50,7 +46,7 @@ public final class Compiler {
     }
 
     private Proto mainFunction(FunctionBody main) {
-        fs = new FunctionState(null, source, 0, constantCache, pool);
+        fs = new FunctionState(null, source, 0, new ConstantTable(pool));
         fs.line = 1;
         fs.blocks.enter(false);
         setVararg(0);
@@ -71,7 +67,7 @@ public final class Compiler {
             throw new LuaError("too many functions (limit is " + Instruction.MAXARG_BX + ")");
         }
         parent.protos.add(null);
-        fs = new FunctionState(parent, source, body.line(), constantCache, pool);
+        fs = new FunctionState(parent, source, body.line(), new ConstantTable(parent.constants));
         fs.line = body.line();
         fs.blocks.enter(false);
         parameters(body);

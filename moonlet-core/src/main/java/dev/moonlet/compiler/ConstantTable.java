@@ -4,6 +4,7 @@ import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.StringPool;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,9 @@ import java.util.Map;
  * Lua: it maps a value to the index it last got in any function, and that index is reused only
  * if this function holds the same value there. So after a nested function uses a value, its
  * parent may add the value again; this keeps constant indices identical to {@code luac}'s.
+ *
+ * <p>Equal strings are one object throughout a chunk, long ones too, as in Lua, whose scanner
+ * anchors every string of a chunk in one table ({@code string.format("%p", s)} shows it).
  */
 final class ConstantTable {
     /** Largest number of constants in one function. */
@@ -24,17 +28,32 @@ final class ConstantTable {
     private static final Object NIL_KEY = new Object();
 
     private final List<Object> values = new ArrayList<>();
+    /** Shared by the chunk: the index each constant last got. */
     private final Map<Object, Integer> cache;
+    /** Shared by the chunk: the one object of each string constant. */
+    private final Map<LuaString, LuaString> strings;
     private final StringPool pool;
 
-    ConstantTable(Map<Object, Integer> cache, StringPool pool) {
-        this.cache = cache;
+    /** The constants of the main function of a chunk, interning strings through {@code pool}. */
+    ConstantTable(StringPool pool) {
+        this.cache = new HashMap<>();
+        this.strings = new HashMap<>();
         this.pool = pool;
     }
 
-    /** The index of string constant {@code s}, interned through the pool. */
+    /** The constants of a function of the same chunk as {@code enclosing}. */
+    ConstantTable(ConstantTable enclosing) {
+        this.cache = enclosing.cache;
+        this.strings = enclosing.strings;
+        this.pool = enclosing.pool;
+    }
+
+    /**
+     * The index of string constant {@code s}: the chunk's string equal to it, the first of
+     * which was interned through the pool (which interns short strings only, and may forget).
+     */
     int string(LuaString s) {
-        LuaString v = pool.intern(s);
+        LuaString v = strings.computeIfAbsent(s, pool::intern);
         return add(v, v);
     }
 

@@ -2,11 +2,9 @@ package dev.moonlet.compiler;
 
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
-import dev.moonlet.value.StringPool;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The state of one function while it is compiled (lparser.h {@code FuncState} with the parts of
@@ -72,13 +70,12 @@ final class FunctionState {
     /** Whether some return must close upvalues or to-be-closed variables. */
     boolean needClose;
 
-    FunctionState(FunctionState prev, LuaString source, int lineDefined,
-            Map<Object, Integer> constantCache, StringPool pool) {
+    FunctionState(FunctionState prev, LuaString source, int lineDefined, ConstantTable constants) {
         this.prev = prev;
         this.source = source;
         this.lineDefined = lineDefined;
         this.line = prev != null ? prev.line : lineDefined;
-        this.constants = new ConstantTable(constantCache, pool);
+        this.constants = constants;
         this.jumps = new JumpLists(this);
         this.gen = new CodeGen(this);
         this.ops = new Operators(this);

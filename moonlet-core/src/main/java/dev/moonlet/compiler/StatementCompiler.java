@@ -188,12 +188,11 @@ final class StatementCompiler {
         ExpDesc[] vars = new ExpDesc[targets.size()];
         for (int i = 0; i < vars.length; i++) {
             vars[i] = new ExpDesc();
-            boolean last = i + 1 == vars.length;
-            exprs().suffixed(targets.get(i), vars[i], NextToken.symbol(last ? "=" : ","));
+            int separatorLine = s.separatorLines().get(i);
+            String separator = i + 1 < vars.length ? "," : "=";
+            exprs().suffixed(targets.get(i), vars[i], NextToken.quoted(separatorLine, separator));
             if (i > 0 && !vars[i].kind.isIndexed()) checkConflict(vars, i);
-            // Lua checks a target when it reads the ',' or '=' after it; a ',' is taken to be
-            // on the line where the target ends.
-            checkReadOnly(vars[i], last ? s.equalsLine() : targets.get(i).line());
+            checkReadOnly(vars[i], separatorLine);
         }
         ExpDesc e = new ExpDesc();
         int nexps = exprs().exprList(s.values(), e, next);

@@ -295,6 +295,11 @@ public final class BaseLib {
         Object[] finish(Coroutine co, Object[] results) {
             return Arrays.copyOf(results, 3);
         }
+
+        @Override
+        public boolean callsMayYield() {
+            return true;
+        }
     }
 
     /** {@code ipairs(t)}: an iterator over {@code t[1], t[2], ...} up to the first nil, honouring {@code __index}. */
@@ -403,6 +408,11 @@ public final class BaseLib {
         @Override
         public Action poll(Coroutine co, Object[] results) {
             return new Action.TailCall(function, Values.NONE);
+        }
+
+        @Override
+        public boolean callsMayYield() {
+            return true;
         }
     }
 

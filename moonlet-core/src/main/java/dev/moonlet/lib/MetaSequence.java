@@ -2,11 +2,9 @@ package dev.moonlet.lib;
 
 import dev.moonlet.value.LuaTable;
 import dev.moonlet.vm.Action;
-import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Instance;
 import dev.moonlet.vm.Sequence;
-import dev.moonlet.vm.Values;
 
 /**
  * The state machine of a builtin made of Lua operations that may call metamethods: element
@@ -30,11 +28,6 @@ import dev.moonlet.vm.Values;
  * call ({@link #start}): a call that never waits returns its results without a sequence frame.
  */
 abstract class MetaSequence implements Sequence {
-    /**
-     * A builtin that does nothing: calling it is how a sequence lets the executor end the step
-     * when the fuel is spent, and be polled again in a later step.
-     */
-    private static final Builtin PAUSE = Builtin.of("pause", (co, args) -> Values.NONE);
     /** No register waits for a call's result. */
     private static final int NO_REGISTER = -1;
 
@@ -150,7 +143,7 @@ abstract class MetaSequence implements Sequence {
     /** Charges one unit of fuel: the pause to return when the fuel is spent, else null. */
     static Action tick(Coroutine co) {
         co.fuel().consume(1);
-        return co.fuel().exhausted() ? new Action.Call(PAUSE, Values.NONE) : null;
+        return co.fuel().exhausted() ? Action.Pause.INSTANCE : null;
     }
 
     /** The result of an operation: into {@code reg[r]} now, or by the call to return. */

@@ -55,6 +55,11 @@ final class ProtectedCall implements Sequence {
     }
 
     @Override
+    public boolean callsMayYield() {
+        return true;
+    }
+
+    @Override
     public boolean catchesErrors() {
         return true;
     }

@@ -18,12 +18,6 @@ import dev.moonlet.vm.Values;
  * caller's position here, as {@code luaL_error} gives it.
  */
 abstract class StringSequence implements Sequence {
-    /**
-     * A builtin that does nothing: calling it is how a sequence lets the executor end the step
-     * when the fuel is spent, and be polled again in a later step.
-     */
-    private static final Builtin PAUSE = Builtin.of("string.pause", (co, args) -> Values.NONE);
-
     /** The action {@link #start} stopped at, for the executor's first poll. */
     private Action pending;
 
@@ -69,6 +63,6 @@ abstract class StringSequence implements Sequence {
      * polls the sequence again with no results.
      */
     protected static Action pause() {
-        return new Action.Call(PAUSE, Values.NONE);
+        return Action.Pause.INSTANCE;
     }
 }

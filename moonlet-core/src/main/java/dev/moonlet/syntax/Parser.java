@@ -37,7 +37,7 @@ import java.util.List;
  * <li>Table fields: their first token.
  * <li>{@code Assign}, {@code Local}, {@code Return}: the last token of the statement (before
  *     an optional ';'), where Lua attributes the stores, the nil-fill and the return;
- *     {@code Assign.equalsLine}: the '='.
+ *     {@code Assign.separatorLines}: the ',' or '=' after each target.
  * <li>{@code If.thenLines}: each {@code then}; {@code doLine} of loops: their {@code do}.
  * <li>{@code GenericFor}: the first token after {@code in} (where Lua reports errors of the
  *     iterator call). {@code Goto}: its label name. Other statements: their first token.
@@ -458,6 +458,7 @@ public final class Parser {
     /** The rest of {@code targets = values}; like lparser.c, each extra target is a level. */
     private Stat assignment(Expr first) {
         List<Expr> targets = new ArrayList<>();
+        List<Integer> separatorLines = new ArrayList<>();
         targets.add(first);
         int extraLevels = 0;
         for (;;) {
@@ -465,16 +466,16 @@ public final class Parser {
             if (!(target instanceof Expr.Name || target instanceof Expr.Index)) {
                 throw lex.syntaxError("syntax error");
             }
+            separatorLines.add(lex.linenumber);
             if (!testNext(',')) break;
             targets.add(suffixedExpression());
             enterLevel();
             extraLevels++;
         }
-        int equalsLine = lex.linenumber;
         checkNext('=');
         List<Expr> values = expressionList();
         level -= extraLevels;
-        return new Stat.Assign(lex.lastline, targets, equalsLine, values);
+        return new Stat.Assign(lex.lastline, targets, separatorLines, values);
     }
 
     // ---------------------------------------------------------------- functions

@@ -22,9 +22,10 @@ public sealed interface Stat {
     /**
      * {@code targets = values}; each target is a {@link Expr.Name} or {@link Expr.Index};
      * {@code line} is the line of the last token of the values (where Lua puts the stores),
-     * {@code equalsLine} the line of the '=' (where Lua reports an assignment to a constant).
+     * {@code separatorLines[i]} the line of the ',' or '=' after {@code targets[i]} (where Lua
+     * reports an assignment to a constant).
      */
-    record Assign(int line, List<Expr> targets, int equalsLine, List<Expr> values)
+    record Assign(int line, List<Expr> targets, List<Integer> separatorLines, List<Expr> values)
             implements Stat {}
 
     /** A function or method call used as a statement. */

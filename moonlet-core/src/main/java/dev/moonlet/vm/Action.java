@@ -47,6 +47,23 @@ public sealed interface Action {
      */
     record Resume(Coroutine target, Object[] args) implements Action {}
 
+    /**
+     * Let the executor end its step when the fuel is spent: the sequence is then polled again
+     * with no results, in a later step or at once when fuel remains. A sequence doing long work
+     * by itself (a pattern match, a sort) charges the fuel as it goes and answers this when
+     * {@linkplain Fuel#exhausted() it is spent}, so that a step stays about as long as asked.
+     * Nothing is called: no hook sees it and no level appears on the stack.
+     *
+     * <pre>{@code
+     * co.fuel().consume(1);
+     * if (co.fuel().exhausted()) return Action.Pause.INSTANCE;
+     * }</pre>
+     */
+    record Pause() implements Action {
+        /** The pause (all pauses are alike). */
+        public static final Pause INSTANCE = new Pause();
+    }
+
     /** Raise {@code error} from the sequence's frame. */
     record Raise(LuaError error) implements Action {}
 

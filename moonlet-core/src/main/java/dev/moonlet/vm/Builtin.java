@@ -31,8 +31,9 @@ import dev.moonlet.value.LuaFunction;
  * }</pre>
  *
  * Every builtin an instance can reach has a stable name: its qualified Lua name, such as
- * {@code "string.rep"} or {@code "print"}. Argument errors fall back to it when the call site
- * gives no name, and a paused instance will one day be saved and restored by these names.
+ * {@code "string.rep"} or {@code "print"}. A paused instance will one day be saved and
+ * restored by these names. (Error messages do not use it: like Lua, they name a builtin as its
+ * call site does, or by where it is found in the loaded modules, or {@code '?'}.)
  * Libraries write each builtin as a static method named after its Lua name and register it
  * with {@link #of}.
  */

@@ -138,9 +138,25 @@ public final class Coroutine {
         return main;
     }
 
-    /** Whether the running code may yield: true except in a main coroutine. */
+    /**
+     * Whether code running in this coroutine may yield as Lua reports it
+     * ({@code coroutine.isyieldable}): false in a main coroutine, and false while a builtin on
+     * this coroutine's frames is making a call that may not yield directly
+     * ({@link Sequence#callsMayYield}), as inside a {@code string.gsub} callback. Moonlet is more
+     * lenient than that answer: a Lua function called by such a builtin may still yield; only
+     * a yielding builtin called directly by it is refused.
+     */
     public boolean isYieldable() {
-        return !main;
+        if (main) return false;
+        for (int i = 0; i < frameCount; i++) {
+            if (frames[i] instanceof SequenceFrame) {
+                SequenceFrame sf = (SequenceFrame) frames[i];
+                // A frame that yielded is the yield itself, not a call made through it.
+                if (sf.state == SequenceFrame.YIELDED) continue;
+                if (sf.sequence != null && !sf.sequence.callsMayYield()) return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -270,13 +270,13 @@ public final class Executor {
             }
             Interpreter.call(co, func, nargs, replaced.ret, replaced.dest, replaced.wanted, true);
         } else if (action instanceof Action.Yield) {
-            if (co.isMain()) throw new LuaError("attempt to yield from outside a coroutine");
+            checkYield(co);
             sf.state = SequenceFrame.YIELDED;
             Coroutine resumer = suspend(co);
             resumeWithResults(resumer, ((Action.Yield) action).values());
         } else if (action instanceof Action.YieldTo) {
             Action.YieldTo yt = (Action.YieldTo) action;
-            if (co.isMain()) throw new LuaError("attempt to yield from outside a coroutine");
+            checkYield(co);
             Coroutine target = yt.target();
             if (target.state != Coroutine.State.SUSPENDED) throw new LuaError(cannotResume(target));
             sf.state = SequenceFrame.YIELDED;
@@ -303,11 +303,29 @@ public final class Executor {
             } else {
                 raise(error, co.frameCount - 2);
             }
+        } else if (action instanceof Action.Pause) {
+            // The step loop ends the step if the fuel is spent, else polls again at once.
+            sf.results = Values.NONE;
+            sf.state = SequenceFrame.READY;
         } else if (action instanceof Action.Await) {
             sf.future = ((Action.Await) action).future();
             sf.state = SequenceFrame.AWAITING;
         } else {
             throw new IllegalStateException("unknown action " + action);
+        }
+    }
+
+    /**
+     * Refuses a yield asked for by the sequence at the top of {@code co} when {@code co} is the
+     * main coroutine, or when the builtin yielding was called directly by a sequence whose
+     * calls may not yield ({@link Sequence#callsMayYield}).
+     */
+    private static void checkYield(Coroutine co) {
+        if (co.isMain()) throw new LuaError("attempt to yield from outside a coroutine");
+        Frame caller = co.frameCount >= 2 ? co.frames[co.frameCount - 2] : null;
+        if (caller instanceof SequenceFrame && ((SequenceFrame) caller).sequence != null
+                && !((SequenceFrame) caller).sequence.callsMayYield()) {
+            throw new LuaError("attempt to yield across a C-call boundary");
         }
     }
 

@@ -150,4 +150,9 @@ final class HookedBuiltin implements Sequence {
         if (n <= args.length) args[n - 1] = v;
         else results[n - 1 - args.length] = v;
     }
+
+    @Override
+    public boolean callsMayYield() {
+        return !inHook && inner != null && inner.callsMayYield();
+    }
 }

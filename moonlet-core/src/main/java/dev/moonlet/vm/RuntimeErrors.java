@@ -145,7 +145,8 @@ final class RuntimeErrors {
      * {@code luaL_argerror}'s message: {@code "pos: bad argument #n to 'name' (detail)"}, the
      * position being the caller's; {@code self} is not counted in method calls
      * ({@code "calling 'name' on bad self"}); the name comes from the call site, else from
-     * the builtin's qualified name.
+     * the loaded modules ({@code "string.rep"}, {@code "print"}: see
+     * {@link Traceback#globalName}), else it is {@code "?"}.
      */
     static LuaError completeArgumentError(Coroutine co, ArgumentError e) {
         int index = co.frameCount - 1;
@@ -159,13 +160,8 @@ final class RuntimeErrors {
                 return new LuaError(bytes(where + "calling '" + n.name() + "' on bad self (" + e.detail() + ")"));
             }
         }
-        String name;
-        if (n != null) {
-            name = n.name();
-        } else {
-            Object fn = top.function();
-            name = fn instanceof Builtin ? ((Builtin) fn).name() : "?";
-        }
+        String name = n != null ? n.name() : Traceback.globalName(co.instance(), top.function());
+        if (name == null) name = "?";
         return new LuaError(bytes(where + "bad argument #" + arg + " to '" + name + "' (" + e.detail() + ")"));
     }
 }

@@ -33,6 +33,22 @@ public interface Sequence {
     }
 
     /**
+     * Whether the functions this sequence calls may yield directly: whether a builtin that
+     * suspends the coroutine ({@code coroutine.yield}, {@code coroutine.yieldto}) may be the
+     * very function this sequence asked to {@linkplain Action.Call call}. When it may not, that
+     * yield fails with "attempt to yield across a C-call boundary", which is what Lua does for
+     * C functions that call without a continuation ({@code table.sort(t, coroutine.yield)},
+     * {@code string.gsub(s, p, coroutine.yield)}). The rule only concerns that direct call: a
+     * Lua function between this sequence and the yield makes the yield fine, so a Lua
+     * comparator of {@code table.sort} may yield. The default is false; sequences standing for
+     * functions Lua calls with continuations ({@code pcall}, {@code xpcall}, {@code dofile},
+     * {@code pairs} with {@code __pairs}) answer true.
+     */
+    default boolean callsMayYield() {
+        return false;
+    }
+
+    /**
      * Whether this sequence catches the errors raised by the calls it makes (as {@code pcall}
      * and {@code xpcall} do: their {@link #error} answers instead of rethrowing). The executor
      * asks when an error is raised, before unwinding anything: the nearest catching sequence

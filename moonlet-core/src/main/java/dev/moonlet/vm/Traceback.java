@@ -19,6 +19,10 @@ import dev.moonlet.value.LuaTable;
  * {@code for iterator 'for iterator'}), else {@code main chunk},
  * {@code function <file:12>} or {@code ?}. Deep stacks show their first 10 and last 11
  * levels around a {@code ...\t(skipping N levels)} line.
+ *
+ * <p>The traceback of an executor's main coroutine ends with {@code [C]: in ?}: its main
+ * function was called by the host, as {@code lua.c} calls a script's chunk from C, and that
+ * call counts as a level here as in Lua.
  */
 public final class Traceback {
     private Traceback() {}
@@ -35,7 +39,8 @@ public final class Traceback {
         StringBuilder sb = new StringBuilder();
         if (msg != null) sb.append(DebugNames.latin1(msg)).append('\n');
         sb.append("stack traceback:");
-        int last = co.levelCount() - 1;
+        int levels = co.levelCount();
+        int last = co.isMain() ? levels : levels - 1; // the host's call, at level "levels"
         int limit2show = last - level > LEVELS1 + LEVELS2 ? LEVELS1 : -1;
         while (level <= last) {
             int current = level++;
@@ -44,7 +49,11 @@ public final class Traceback {
                 sb.append("\n\t...\t(skipping ").append(n).append(" levels)");
                 level += n;
             } else {
-                describe(co, current, sb);
+                if (current < levels) {
+                    describe(co, current, sb);
+                } else {
+                    sb.append("\n\t[C]: in ?");
+                }
             }
         }
         return RuntimeErrors.bytes(sb.toString());

@@ -252,6 +252,32 @@ class CompilerTest {
     }
 
     @Test
+    void assignmentsToConstantsAreReportedAtTheCommaOrEqualsAfterThem() {
+        assertEquals("test:3: attempt to assign to const variable 'x'",
+                compileError("local x <const> = 1\nx\n=\n2"));
+        assertEquals("test:3: attempt to assign to const variable 'x'",
+                compileError("local x <const> = 1\nx\n,\ny\n=\n2"));
+        assertEquals("test:5: attempt to assign to const variable 'x'",
+                compileError("local x <const> = 1\ny\n,\nx\n=\n2"));
+    }
+
+    @Test
+    void conditionsAreTestedAtThenAndLoopsPreparedAtDo() {
+        // if: the condition is read into a register and tested once 'then' is read; while:
+        // tested before 'do', which starts the body and its jump back; for: prepared at 'do'.
+        assertArrayEquals(new int[] {1, 3, 3, 3, 4, 4, 5},
+                compile("if\nx\nthen\n  y()\nend").lineInfo);
+        assertArrayEquals(new int[] {1, 2, 2, 2, 3, 4},
+                compile("while\nx\ndo\nend").lineInfo);
+        assertArrayEquals(new int[] {1, 2, 3, 3, 4, 1, 5},
+                compile("for i =\n1,\n2\ndo\nend").lineInfo);
+    }
+
+    private static String compileError(String source) {
+        return assertThrows(LuaError.class, () -> compile(source)).getMessage();
+    }
+
+    @Test
     void everyStringConstantIsInterned() {
         dev.moonlet.value.StringPool pool = new dev.moonlet.value.StringPool();
         LuaString pooled = pool.intern("print");
@@ -259,6 +285,19 @@ class CompilerTest {
                 "print('print')".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 LuaString.of("=x")), pool);
         assertTrue(p.constants[0] == pooled);
+    }
+
+    @Test
+    void equalStringConstantsAreOneObjectInTheWholeChunk() {
+        String long1 = "'" + "x".repeat(41) + "'";
+        Proto p = compile("local a = " + long1 + "\nlocal function f() return " + long1
+                + ", function() return " + long1 + " end end");
+        Object main = p.constants[0];
+        assertTrue(main == p.protos[0].constants[0]);
+        assertTrue(main == p.protos[0].protos[0].constants[0]);
+        Proto other = compile("return " + long1);
+        assertEquals(main, other.constants[0]);
+        assertFalse(main == other.constants[0]);
     }
 
     @Test

@@ -7,7 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** {@code coroutine.yieldto}, which lua5.4 does not have, so the script tests cannot record it. */
+/**
+ * {@code coroutine.yieldto}, which lua5.4 does not have, and yields lua5.4 refuses but Moonlet
+ * allows (a Lua function called by a builtin that lua5.4 runs without a continuation), so the
+ * script tests cannot record them.
+ */
 class CoroutineLibTest {
     private final Lua lua = new Lua();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -76,5 +80,42 @@ class CoroutineLibTest {
                 + "end)\n"
                 + "local ok, v1, v2, v3 = coroutine.resume(main)\n"
                 + "print(ok, v1)"));
+    }
+
+    @Test
+    void aLuaComparatorOfTableSortMayYield() {
+        assertEquals("2\tnumber\nfalse\n1 2 3\n", printed(
+                "local t = {3, 1, 2}\n"
+                + "local co = coroutine.wrap(function()\n"
+                + "  table.sort(t, function(a, b) coroutine.yield(a, b) return a < b end)\n"
+                + "  return 'sorted'\n"
+                + "end)\n"
+                + "local first = {co()}\n"
+                + "print(#first, math.type(first[1]) and type(first[2]))\n"
+                + "repeat local r = co() until r == 'sorted'\n"
+                + "print(coroutine.isyieldable())\n"
+                + "print(table.concat(t, ' '))"));
+    }
+
+    @Test
+    void aLuaGsubCallbackMayYieldThoughIsyieldableSaysNo() {
+        assertEquals("a\tfalse\nXbX\t2\n", printed(
+                "local co = coroutine.wrap(function()\n"
+                + "  return string.gsub('aba', 'a', function(c) return coroutine.yield(c, coroutine.isyieldable()) end)\n"
+                + "end)\n"
+                + "print(co())\n"
+                + "co('X')\n"
+                + "print(co('X'))"));
+    }
+
+    @Test
+    void aYieldCalledDirectlyByABuiltinWithoutContinuationIsRefused() {
+        assertEquals("false\tattempt to yield across a C-call boundary\n"
+                + "false\tattempt to yield across a C-call boundary\n"
+                + "1\n", printed(
+                "local other = coroutine.create(function() end)\n"
+                + "print(coroutine.wrap(function() return pcall(table.sort, {1, 2, 3}, coroutine.yield) end)())\n"
+                + "print(coroutine.wrap(function() return pcall(table.sort, {other, other}, coroutine.yieldto) end)())\n"
+                + "print(coroutine.wrap(function() return pcall(coroutine.yield, 1) end)())"));
     }
 }

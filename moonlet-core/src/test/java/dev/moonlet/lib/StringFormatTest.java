@@ -275,7 +275,7 @@ class StringFormatTest {
         StringFormat f = new StringFormat(new Instance(), (LuaString) args[0], args);
         Fuel fuel = TestFuel.of(100);
         Action a = f.run(fuel);
-        assertInstanceOf(Action.Call.class, a); // the pause
+        assertInstanceOf(Action.Pause.class, a);
         assertTrue(fuel.remaining() <= 0 && fuel.remaining() > -10, "charged " + (100 - fuel.remaining()));
         int polls = 1;
         while (!((a = f.run(TestFuel.of(100))) instanceof Action.Return)) polls++;

@@ -210,7 +210,7 @@ class StringPackTest {
         Object[] args = {bytes("i4".repeat(1000))};
         StringPack p = StringPack.forSize(args);
         Fuel fuel = TestFuel.of(100);
-        assertInstanceOf(Action.Call.class, p.run(fuel));
+        assertInstanceOf(Action.Pause.class, p.run(fuel));
         assertTrue(fuel.remaining() == 0, "charged " + (100 - fuel.remaining()));
         Action a;
         while (!((a = p.run(TestFuel.of(100))) instanceof Action.Return)) { }

@@ -339,12 +339,14 @@ class ParserTest {
     }
 
     @Test
-    void closingTokensAndTheTokensBeforeTablesAndVarargsCarryTheirLines() {
-        // Lua codes what follows a ')' or '}' on its line, and a NEWTABLE or VARARG on the
-        // line of the token before the '{' or '...'.
+    void closingTokensSeparatorsAndTheTokensBeforeTablesAndVarargsCarryTheirLines() {
+        // Lua codes what follows a ')' or '}' on its line, a NEWTABLE or VARARG on the line of
+        // the token before the '{' or '...', and checks an assignment's targets at the ',' or
+        // '=' after each.
         assertEquals("(call@1 f@1 (table@2^1 ...@3^2)@4)@5", lines("f(\n{\n...\n}\n)"));
         assertEquals("(set@4 x@1 =@2 (paren@3 (call@3 f@3)@3)@4)", lines("x\n=\n(f()\n)"));
-        assertEquals("(method@1 o@1 m@2 1@3)@4", lines("o:\nm(\n1\n)"));
+        assertEquals("(method@2 o@1 m@2 1@3)@4", lines("o:\nm(\n1\n)"));
+        assertEquals("(set@5 x@1 ,@2 y@3 =@4 1@5)", lines("x\n,\ny\n=\n1"));
         assertEquals("(return@3 (function@1 1-3 (a ...@2) []@3))",
                 lines("return function(a,\n...)\nend"));
     }

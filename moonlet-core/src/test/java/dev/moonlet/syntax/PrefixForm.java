@@ -8,11 +8,11 @@ import java.util.List;
  * Renders a syntax tree in a compact prefix form for tests: {@code 1 + 2 * 3} is
  * {@code (+ 1 (* 2 3))}, a block is {@code [stat stat]}, a string is quoted with {@code \ddd}
  * for bytes that are not printable ASCII. With lines, each node's head gets {@code @line}
- * and each block its end line: {@code (set@1 x@1 =@1 (+@2 1@1 2@2))}; so do the tokens whose
- * lines a node records besides ({@code then@2}, {@code do@3}, the '=' of an assignment, a
- * method's name, the {@code ...} of parameters), a call, a parenthesized expression and a
- * table get the line of their closing token after their ')', and a table or {@code ...}
- * the line of the token before it after a '^': {@code (table@2^1 1@2)@3}.
+ * and each block its end line: {@code (set@1 x@1 =@1 (+@2 1@1 2@2))}. So do the other tokens
+ * whose lines a node records ({@code then@2}, {@code do@3}, the ',' and '=' of an
+ * assignment, a method's name, the {@code ...} of parameters); calls, parenthesized
+ * expressions and tables get the line of their closing token after their ')', and tables and
+ * {@code ...} the line of the token before them after a '^': {@code (table@2^1 1@2)@3}.
  */
 final class PrefixForm {
     private final StringBuilder out = new StringBuilder();
@@ -120,8 +120,11 @@ final class PrefixForm {
         } else if (s instanceof Stat.Assign) {
             Stat.Assign a = (Stat.Assign) s;
             open("set", a.line());
-            exprs(a.targets());
-            part("=", a.equalsLine());
+            for (int i = 0; i < a.targets().size(); i++) {
+                if (i > 0) keyword(",", a.separatorLines().get(i - 1));
+                exprs(List.of(a.targets().get(i)));
+            }
+            part("=", a.separatorLines().get(a.targets().size() - 1));
             exprs(a.values());
         } else if (s instanceof Stat.CallStat) {
             expr(((Stat.CallStat) s).call());

@@ -165,7 +165,8 @@ class ExecutorTest {
                 \t[C]: in function 'error'
                 \ttest:1: in upvalue 'inner'
                 \ttest:2: in local 'outer'
-                \ttest:3: in main chunk""", f.error().traceback());
+                \ttest:3: in main chunk
+                \t[C]: in ?""", f.error().traceback());
         assertSame(f, ex.step(10));
     }
 
@@ -360,11 +361,15 @@ class ExecutorTest {
                 print(pcall(function() seqcheck() end))
                 local t = {m = seqcheck}
                 print(pcall(function() t:m() end))
+                seqcheck = nil
+                print(pcall(t.m))
                 """)));
+        // Without a name at the call site: where the loaded modules have it (_G.seqcheck), else '?'.
         assertEquals("""
-                false\tbad argument #2 to 'lib.seqcheck' (number expected, got no value)
+                false\tbad argument #2 to 'seqcheck' (number expected, got no value)
                 false\ttest:2: bad argument #2 to 'seqcheck' (number expected, got no value)
                 false\ttest:4: bad argument #1 to 'm' (number expected, got no value)
+                false\tbad argument #2 to '?' (number expected, got no value)
                 """, printed());
     }
 
@@ -393,5 +398,42 @@ class ExecutorTest {
         assertNotNull(((dev.moonlet.value.LuaTable) instance.registry().get(LuaString.of("_PINNED"))).get(v));
         instance.unpin(v);
         assertNull(((dev.moonlet.value.LuaTable) instance.registry().get(LuaString.of("_PINNED"))).get(v));
+    }
+
+    @Test
+    void aPauseEndsTheStepWhenTheFuelIsSpentAndPollsAgainWithNoResults() {
+        // count(n) does n units of work by itself, pausing whenever the fuel is spent.
+        instance.globals().put(LuaString.of("count"), Builtin.of("count", (co, args) -> new Sequence() {
+            long left = (Long) args[0];
+            int polls;
+
+            @Override
+            public Action poll(Coroutine c, Object[] results) {
+                assertEquals(0, results.length);
+                polls++;
+                while (left > 0) {
+                    left--;
+                    c.fuel().consume(1);
+                    if (c.fuel().exhausted()) return Action.Pause.INSTANCE;
+                }
+                return new Action.Return(new Object[] {(long) polls});
+            }
+        }));
+        Executor ex = executor("return count(1000)");
+        int steps = 0;
+        Status s;
+        do {
+            s = ex.step(100);
+            steps++;
+            if (s instanceof Status.Running) {
+                long left = ex.fuel().remaining();
+                assertTrue(left <= 0 && left > -5, "fuel left " + left);
+            }
+        } while (s instanceof Status.Running);
+        assertTrue(steps >= 10, steps + " steps");
+        long polls = (Long) assertInstanceOf(Status.Finished.class, s).values()[0];
+        assertTrue(polls >= 10, polls + " polls");
+        // With fuel to spare, a pause polls again within the same step.
+        assertEquals(1L, ((Status.Finished) finish(executor("return count(10)"))).values()[0]);
     }
 }

@@ -170,6 +170,11 @@ final class TestLib {
         }
 
         @Override
+        public boolean callsMayYield() {
+            return true;
+        }
+
+        @Override
         public boolean catchesErrors() {
             return true;
         }

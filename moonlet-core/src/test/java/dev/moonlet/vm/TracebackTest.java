@@ -33,6 +33,7 @@ class TracebackTest {
                 	stdin:3: in function 'lvl1'
                 	[C]: in function 'xpcall'
                 	stdin:4: in main chunk
+                	[C]: in ?
                 false	stdin:6: attempt to call a nil value (local 'x')
                 stack traceback:
                 	stdin:6: in field 'field'
@@ -40,6 +41,7 @@ class TracebackTest {
                 	stdin:8: in function <stdin:8>
                 	[C]: in function 'xpcall'
                 	stdin:8: in main chunk
+                	[C]: in ?
                 """);
     }
 
@@ -61,6 +63,7 @@ class TracebackTest {
                 	(...tail calls...)
                 	[C]: in function 'xpcall'
                 	stdin:2: in main chunk
+                	[C]: in ?
                 false	stdin:3: in index
                 stack traceback:
                 	[C]: in function 'error'
@@ -68,6 +71,7 @@ class TracebackTest {
                 	stdin:3: in function <stdin:3>
                 	[C]: in function 'xpcall'
                 	stdin:3: in main chunk
+                	[C]: in ?
                 false	stdin:4: iter
                 stack traceback:
                 	[C]: in function 'error'
@@ -75,6 +79,7 @@ class TracebackTest {
                 	stdin:4: in function <stdin:4>
                 	[C]: in function 'xpcall'
                 	stdin:4: in main chunk
+                	[C]: in ?
                 false	stdin:5: in add
                 stack traceback:
                 	[C]: in function 'error'
@@ -82,6 +87,7 @@ class TracebackTest {
                 	stdin:5: in function <stdin:5>
                 	[C]: in function 'xpcall'
                 	stdin:5: in main chunk
+                	[C]: in ?
                 false	stdin:6: in close
                 stack traceback:
                 	[C]: in function 'error'
@@ -89,6 +95,7 @@ class TracebackTest {
                 	stdin:6: in function <stdin:6>
                 	[C]: in function 'xpcall'
                 	stdin:6: in main chunk
+                	[C]: in ?
                 """);
     }
 
@@ -107,19 +114,25 @@ class TracebackTest {
                 msg
                 stack traceback:
                 	stdin:1: in main chunk
+                	[C]: in ?
                 msg
                 stack traceback:
+                	[C]: in ?
                 stack traceback:
                 	stdin:3: in main chunk
+                	[C]: in ?
                 stack traceback:
                 	stdin:4: in main chunk
+                	[C]: in ?
                 in f
                 stack traceback:
                 	stdin:5: in local 'f'
                 	stdin:6: in main chunk
+                	[C]: in ?
                 42
                 stack traceback:
                 	stdin:7: in main chunk
+                	[C]: in ?
                 """);
     }
 
@@ -279,6 +292,7 @@ class TracebackTest {
                 	stdin:9: in function <stdin:9>
                 	[C]: in function 'xpcall'
                 	stdin:9: in main chunk
+                	[C]: in ?
                 """);
     }
 }
