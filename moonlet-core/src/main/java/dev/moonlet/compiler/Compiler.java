@@ -84,10 +84,7 @@ public final class Compiler {
 
     private void parameters(FunctionBody body) {
         List<LuaString> params = body.params();
-        for (int i = 0; i < params.size(); i++) {
-            String near = i + 1 < params.size() || body.isVararg() ? "','" : "')'";
-            fs.newLocalVar(params.get(i), body.line(), near);
-        }
+        for (LuaString p : params) fs.newLocalVar(p);
         fs.adjustLocalVars(params.size());
         fs.numParams = fs.nactvar;
         if (body.isVararg()) {

@@ -16,8 +16,6 @@ import java.util.List;
  * declared with {@link #newLocalVar} is not active (visible) until {@link #adjustLocalVars}.
  */
 final class FunctionState {
-    /** Largest number of active local variables in one function. */
-    static final int MAX_VARS = 200;
     /** Largest number of upvalues of one function. */
     static final int MAX_UPVALUES = 255;
 
@@ -140,11 +138,10 @@ final class FunctionState {
     }
 
     /**
-     * Declares local {@code name} (not yet active); {@code line} and {@code near} locate the
-     * error if the function has too many locals.
+     * Declares local {@code name} (not yet active). The parser has already refused a function
+     * with more than {@code Parser.MAX_LOCALS} locals in scope, where Lua reports it.
      */
-    VarDesc newLocalVar(LuaString name, int line, String near) {
-        if (declared + 1 > MAX_VARS) throw limitError(MAX_VARS, "local variables", line, near);
+    VarDesc newLocalVar(LuaString name) {
         VarDesc vd = new VarDesc(name);
         if (declared < actVars.size()) actVars.set(declared, vd);
         else actVars.add(vd);

@@ -128,8 +128,7 @@ final class StatementCompiler {
         VarDesc last = null;
         for (int i = 0; i < names.size(); i++) {
             Stat.LocalName n = names.get(i);
-            NextToken near = tokenAfterLocalName(s, i, next);
-            last = fs.newLocalVar(n.name(), near.line(), near.text());
+            last = fs.newLocalVar(n.name());
             last.kind = switch (n.attrib()) {
                 case NONE -> VarKind.REGULAR;
                 case CONST -> VarKind.CONST;
@@ -154,18 +153,6 @@ final class StatementCompiler {
             fs.markToBeClosed();
             fs.gen.codeABC(OpCode.TBC, fs.regLevel(toClose), 0, 0);
         }
-    }
-
-    /** The token Lua reads after local name {@code i} of {@code s}. */
-    private static NextToken tokenAfterLocalName(Stat.Local s, int i, NextToken next) {
-        if (s.values().isEmpty() && i + 1 == s.names().size()
-                && s.names().get(i).attrib() == Stat.Attrib.NONE) {
-            return next;
-        }
-        // The names and the '=' are taken to be on the line where the values start.
-        int line = s.values().isEmpty() ? s.line() : NextToken.firstLine(s.values().get(0));
-        if (s.names().get(i).attrib() != Stat.Attrib.NONE) return NextToken.quoted(line, "<");
-        return NextToken.quoted(line, i + 1 < s.names().size() ? "," : "=");
     }
 
     /** Adjusts the {@code nexps} values of list {@code e} to {@code nvars} registers. */
@@ -278,7 +265,7 @@ final class StatementCompiler {
         FunctionState fs = fs();
         fs.line = s.line();
         int fvar = fs.nactvar;
-        fs.newLocalVar(s.name(), s.line(), "'('");
+        fs.newLocalVar(s.name());
         fs.adjustLocalVars(1);
         compiler.functionBody(s.body(), new ExpDesc(), next.line());
         fs.startLocalHere(fvar);
@@ -422,8 +409,8 @@ final class StatementCompiler {
         fs.line = s.line();
         fs.blocks.enter(true);
         int base = fs.freereg;
-        for (int i = 0; i < 3; i++) fs.newLocalVar(FOR_STATE, s.line(), "'='");
-        fs.newLocalVar(s.var(), s.line(), "'='");
+        for (int i = 0; i < 3; i++) fs.newLocalVar(FOR_STATE);
+        fs.newLocalVar(s.var());
         exprs().exprToNextReg(s.start(), NextToken.symbol(","));
         NextToken doToken = NextToken.quoted(s.doLine(), "do");
         exprs().exprToNextReg(s.limit(), s.step() != null ? NextToken.symbol(",") : doToken);
@@ -445,9 +432,9 @@ final class StatementCompiler {
         fs.blocks.enter(true);
         int base = fs.freereg;
         List<LuaString> names = s.names();
-        for (int i = 0; i < 4; i++) fs.newLocalVar(FOR_STATE, s.line(), names.size() > 1 ? "','" : "'in'");
+        for (int i = 0; i < 4; i++) fs.newLocalVar(FOR_STATE);
         for (int i = 0; i < names.size(); i++) {
-            fs.newLocalVar(names.get(i), s.line(), i + 1 < names.size() ? "','" : "'in'");
+            fs.newLocalVar(names.get(i));
         }
         int line = NextToken.firstLine(s.exprs().get(0));
         ExpDesc e = new ExpDesc();

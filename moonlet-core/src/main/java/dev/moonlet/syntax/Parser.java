@@ -81,6 +81,16 @@ public final class Parser {
     private final int[] varargLines = new int[MAX_C_LEVELS];
     /** The number of functions being parsed, the main function included. */
     private int functionDepth;
+    /**
+     * For each function being parsed, the number of local variables declared in the blocks
+     * still open (Lua's active variables, including those of a statement not yet finished),
+     * and the line where the function is defined (for the limit's message).
+     */
+    private final int[] localCounts = new int[MAX_C_LEVELS];
+    private final int[] definedLines = new int[MAX_C_LEVELS];
+
+    /** Lua's MAXVARS: the most local variables a function may have in scope at once. */
+    public static final int MAX_LOCALS = 200;
 
     private Parser(Lexer lex, int cLevels) {
         this.lex = lex;
@@ -106,6 +116,8 @@ public final class Parser {
     }
 
     private FunctionBody mainFunction() {
+        definedLines[functionDepth] = 0;
+        localCounts[functionDepth] = 0;
         varargLines[functionDepth++] = 1; // Lua codes its VARARGPREP before the first token
         lex.next();
         Block body = block();
@@ -121,6 +133,19 @@ public final class Parser {
 
     private void leaveLevel() {
         level--;
+    }
+
+    /**
+     * Counts a new local variable of the function being parsed, failing as lparser.c's
+     * {@code new_localvar} does when there would be more than {@link #MAX_LOCALS} in scope:
+     * during parsing, near the token after the name, so before any later syntax error.
+     */
+    private void declareLocal() {
+        int f = functionDepth - 1;
+        if (++localCounts[f] <= MAX_LOCALS) return;
+        int line = definedLines[f];
+        String where = line == 0 ? "main function" : "function at line " + line;
+        throw lex.syntaxError("too many local variables (limit is " + MAX_LOCALS + ") in " + where);
     }
 
     private boolean testNext(int token) {
@@ -195,11 +220,13 @@ public final class Parser {
 
     /** Reads statements after {@code stats} up to the token that ends their block. */
     private Block block(List<Stat> stats) {
+        int locals = localCounts[functionDepth - 1];
         while (!blockFollow(true)) {
             boolean isReturn = lex.token == Token.RETURN;
             statement(stats);
             if (isReturn) break; // 'return' must be the last statement
         }
+        localCounts[functionDepth - 1] = locals;
         return new Block(stats, lex.linenumber);
     }
 
@@ -245,8 +272,10 @@ public final class Parser {
                 break;
             }
             case Token.FOR: {
+                int locals = localCounts[functionDepth - 1];
                 ForHeader header = forHeader(line);
                 Block body = block();
+                localCounts[functionDepth - 1] = locals;
                 checkMatch(Token.END, Token.FOR, line);
                 out.add(header.withBody(body));
                 break;
@@ -262,7 +291,7 @@ public final class Parser {
                 Expr target = functionName();
                 boolean isMethod = lex.token == ':';
                 if (isMethod) target = fieldSelector(target);
-                List<LuaString> params = openFunction(isMethod);
+                List<LuaString> params = openFunction(isMethod, line);
                 FunctionBody f = closeFunction(line, params, block());
                 out.add(new Stat.FunctionStat(line, target, f));
                 break;
@@ -271,8 +300,9 @@ public final class Parser {
                 lex.next();
                 if (testNext(Token.FUNCTION)) {
                     LuaString name = checkName();
+                    declareLocal();
                     int defined = lex.linenumber;
-                    List<LuaString> params = openFunction(false);
+                    List<LuaString> params = openFunction(false, defined);
                     FunctionBody f = closeFunction(defined, params, block());
                     out.add(new Stat.LocalFunction(line, name, f));
                 } else {
@@ -339,12 +369,14 @@ public final class Parser {
         List<Expr> exprs;
         switch (lex.token) {
             case '=':
+                for (int i = 0; i < 4; i++) declareLocal(); // three control slots and the variable
                 lex.next();
                 numeric = true;
                 names = List.of(first);
                 exprs = numericForRange();
                 break;
             case ',': case Token.IN:
+                for (int i = 0; i < 5; i++) declareLocal(); // four control slots and the first name
                 numeric = false;
                 names = forNames(first);
                 headerLine = lex.linenumber;
@@ -372,7 +404,10 @@ public final class Parser {
     private List<LuaString> forNames(LuaString first) {
         List<LuaString> names = new ArrayList<>();
         names.add(first);
-        while (testNext(',')) names.add(checkName());
+        while (testNext(',')) {
+            names.add(checkName());
+            declareLocal();
+        }
         checkNext(Token.IN);
         return names;
     }
@@ -390,6 +425,7 @@ public final class Parser {
         boolean hasClose = false;
         do {
             LuaString name = checkName();
+            declareLocal();
             Stat.Attrib attrib = attribute();
             if (attrib == Stat.Attrib.CLOSE) {
                 if (hasClose) {
@@ -484,15 +520,22 @@ public final class Parser {
      * Opens a function at {@code (names[, ...])}, with {@code self} first for a method; its
      * caller reads the body with {@link #block()} and ends with {@link #closeFunction}.
      */
-    private List<LuaString> openFunction(boolean isMethod) {
-        checkNext('(');
+    private List<LuaString> openFunction(boolean isMethod, int defined) {
+        int f = functionDepth++;
+        localCounts[f] = 0;
+        definedLines[f] = defined;
         List<LuaString> params = new ArrayList<>();
-        if (isMethod) params.add(SELF);
+        if (isMethod) {
+            params.add(SELF);
+            declareLocal();
+        }
+        checkNext('(');
         int varargLine = 0;
         if (lex.token != ')') {
             do {
                 if (lex.token == Token.NAME) {
                     params.add(checkName());
+                    declareLocal();
                 } else if (lex.token == Token.DOTS) {
                     varargLine = lex.linenumber;
                     lex.next();
@@ -502,7 +545,7 @@ public final class Parser {
             } while (varargLine == 0 && testNext(','));
         }
         checkNext(')');
-        varargLines[functionDepth++] = varargLine;
+        varargLines[f] = varargLine;
         return params;
     }
 
@@ -568,7 +611,7 @@ public final class Parser {
         int line = lex.linenumber;
         lex.next();
         int defined = lex.linenumber;
-        List<LuaString> params = openFunction(false);
+        List<LuaString> params = openFunction(false, defined);
         return new Expr.Function(line, closeFunction(defined, params, block()));
     }
 

@@ -428,8 +428,6 @@ class ParserTest {
         m.put("local functions", n -> "local function f() ".repeat(n) + "end ".repeat(n));
         m.put("ifs", n -> "if a then ".repeat(n) + "end ".repeat(n));
         m.put("whiles", n -> "while a do ".repeat(n) + "end ".repeat(n));
-        m.put("numeric fors", n -> "for i = 1, 2 do ".repeat(n) + "end ".repeat(n));
-        m.put("generic fors", n -> "for k, v in t do ".repeat(n) + "end ".repeat(n));
         m.put("repeats", n -> "repeat ".repeat(n) + "until a ".repeat(n));
         m.put("calls", n -> "x = " + "f(".repeat(n) + "1" + ")".repeat(n));
         m.put("method calls", n -> "x = " + "o:m(".repeat(n) + "1" + ")".repeat(n));
@@ -439,6 +437,22 @@ class ParserTest {
         m.put("assignment targets", n -> "a" + ", a".repeat(n) + " = 1");
         m.put("table fields", n -> "x = " + "{a = ".repeat(n) + "1" + "}".repeat(n));
         return m;
+    }
+
+    /**
+     * Nested {@code for} loops reach the 200-local limit (each level declares its control
+     * slots) before the nesting limit, and fail during parsing as lua5.4 does.
+     */
+    @Test
+    void nestedForsHitTheLocalLimitFirst() {
+        LuaError numeric = assertThrows(LuaError.class,
+                () -> parse("for i = 1, 2 do ".repeat(60) + "end ".repeat(60)));
+        assertEquals("stdin:1: too many local variables (limit is 200) in main function near '='",
+                numeric.getMessage());
+        LuaError generic = assertThrows(LuaError.class,
+                () -> parse("local function f()\n" + "for k, v in t do ".repeat(40) + "end ".repeat(40)));
+        assertEquals("stdin:2: too many local variables (limit is 200) in function at line 1 near ','",
+                generic.getMessage());
     }
 
     @Test
