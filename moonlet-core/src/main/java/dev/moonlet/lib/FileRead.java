@@ -21,7 +21,7 @@ import java.util.Arrays;
  * line never holds a step for long. A read that fits in one step returns at once, without a
  * sequence frame.
  */
-final class FileRead extends StringSequence {
+final class FileRead extends InlineSequence {
     /** The most bytes moved between two looks at the fuel. */
     private static final int CHUNK = 1 << 16;
     /** Bytes read per unit of fuel. */

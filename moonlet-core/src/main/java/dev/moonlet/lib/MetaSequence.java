@@ -4,7 +4,6 @@ import dev.moonlet.value.LuaTable;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Instance;
-import dev.moonlet.vm.Sequence;
 
 /**
  * The state machine of a builtin made of Lua operations that may call metamethods: element
@@ -24,10 +23,10 @@ import dev.moonlet.vm.Sequence;
  * }</pre>
  * Tables without a metatable take raw paths with no call.
  *
- * <p>As for the string library's sequences, the first steps run inside the builtin's own
- * call ({@link #start}): a call that never waits returns its results without a sequence frame.
+ * <p>As for every {@link InlineSequence}, the first steps run inside the builtin's own call
+ * ({@link #start}): a call that never waits returns its results without a sequence frame.
  */
-abstract class MetaSequence implements Sequence {
+abstract class MetaSequence extends InlineSequence {
     /** No register waits for a call's result. */
     private static final int NO_REGISTER = -1;
 
@@ -37,8 +36,6 @@ abstract class MetaSequence implements Sequence {
     final Object[] reg;
     /** The register the pending call's first result goes to. */
     private int target = NO_REGISTER;
-    /** The action {@link #start} stopped at, for the executor's first poll. */
-    private Action pending;
 
     /** A sequence with {@code registers} value registers. */
     MetaSequence(Instance instance, int registers) {
@@ -46,24 +43,9 @@ abstract class MetaSequence implements Sequence {
         this.reg = new Object[registers];
     }
 
-    /**
-     * Runs the first steps at once: the builtin's results when they finish, else this sequence
-     * for the builtin to return.
-     */
-    final Object start(Coroutine co) {
-        Action a = advance(co);
-        if (a instanceof Action.Return r) return r.values();
-        pending = a;
-        return this;
-    }
-
+    /** Lands the result of the call a step waited for, then runs the next steps. */
     @Override
-    public final Action poll(Coroutine co, Object[] results) {
-        Action a = pending;
-        if (a != null) {
-            pending = null;
-            return a;
-        }
+    protected final Action advance(Coroutine co, Object[] results) {
         if (target != NO_REGISTER) {
             reg[target] = results.length > 0 ? results[0] : null;
             target = NO_REGISTER;

@@ -16,7 +16,7 @@ import java.nio.file.InvalidPathException;
  * hold a step. Subclasses say what the search leads to ({@code package.searchpath}'s
  * results, or a searcher's).
  */
-abstract class PathSearch extends StringSequence {
+abstract class PathSearch extends InlineSequence {
     /** Fuel charged per file tried. */
     private static final int FUEL_PER_PROBE = 64;
     /** Characters of the path built per unit of fuel. */

@@ -19,7 +19,7 @@ import dev.moonlet.vm.Instance;
  * <p>{@code package.loaded} is read and written with its metamethods, as {@code lua_getfield}
  * and {@code lua_setfield} do; the searchers list is read raw.
  */
-final class Require extends StringSequence {
+final class Require extends InlineSequence {
     private static final int START = 0;
     private static final int LOADED_READ = 1;
     private static final int NEXT_SEARCHER = 2;

@@ -11,7 +11,7 @@ import dev.moonlet.vm.Fuel;
  * in chunks as large as the fuel allows (one unit per 16 bytes), pausing between chunks, so
  * even a string of hundreds of megabytes never holds a step for long.
  */
-final class StringBytes extends StringSequence {
+final class StringBytes extends InlineSequence {
     /** The fewest bytes a chunk fills, so that each poll makes progress. */
     private static final int MIN_CHUNK = 256;
 

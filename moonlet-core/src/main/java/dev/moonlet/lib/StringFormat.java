@@ -18,7 +18,7 @@ import dev.moonlet.vm.Instance;
  * the fuel is spent, and calls {@code __tostring} metamethods for {@code %s} through the
  * executor.
  */
-final class StringFormat extends StringSequence {
+final class StringFormat extends InlineSequence {
     /** lstrlib's MAX_FORMAT - 10: a longer specification is "invalid format (too long)". */
     private static final int MAX_SPEC = 22;
     /** The characters a specification may span before its conversion (flags, digits, '.'). */

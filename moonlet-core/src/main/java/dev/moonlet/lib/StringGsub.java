@@ -17,7 +17,7 @@ import dev.moonlet.vm.LuaType;
  * and functions and {@code __index} handlers are called through the executor, so they may
  * yield.
  */
-final class StringGsub extends StringSequence {
+final class StringGsub extends InlineSequence {
     private final Instance instance;
     private final LuaString src;
     private final byte[] subject;

@@ -17,7 +17,7 @@ import java.util.List;
  * <p>The format runs option by option, charging fuel for each and for the bytes it copies,
  * and pauses between options when the fuel is spent.
  */
-final class StringPack extends StringSequence {
+final class StringPack extends InlineSequence {
     /** The largest integer size, MAXINTSIZE. */
     private static final int MAX_INT_SIZE = 16;
     /** sizeof(lua_Integer). */

@@ -11,7 +11,7 @@ import dev.moonlet.vm.Values;
  * search of a {@link PatternMatcher}, pausing when the fuel runs out (lstrlib's
  * {@code str_find_aux} and {@code gmatch_aux}).
  */
-final class StringSearch extends StringSequence {
+final class StringSearch extends InlineSequence {
     private final PatternMatcher matcher;
     /** find: positions, then the captures; match and gmatch: the captures or the whole match. */
     private final boolean find;

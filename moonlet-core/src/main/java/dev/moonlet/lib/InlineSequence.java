@@ -7,9 +7,10 @@ import dev.moonlet.vm.Sequence;
 import dev.moonlet.vm.Values;
 
 /**
- * The state machine of a string builtin that may have to call Lua code ({@code gsub} with a
- * function, {@code format} with {@code __tostring}) or to stop part-way when the fuel runs out
- * (the pattern matcher, long outputs).
+ * The state machine of a library builtin that may have to call Lua code ({@code gsub} with a
+ * function, {@code format} with {@code __tostring}, {@code require}'s loaders, metamethods in
+ * the table library) or to stop part-way when the fuel runs out (the pattern matcher, long
+ * outputs, file reads).
  *
  * <p>The first steps run inside the builtin's own call ({@link #start}): most calls finish
  * there and return their results directly, without a sequence frame. Only a call that must
@@ -17,7 +18,7 @@ import dev.moonlet.vm.Values;
  * stopped at. Subclasses write {@link #advance}; a {@link StringError} it throws gets the
  * caller's position here, as {@code luaL_error} gives it.
  */
-abstract class StringSequence implements Sequence {
+abstract class InlineSequence implements Sequence {
     /** The action {@link #start} stopped at, for the executor's first poll. */
     private Action pending;
 
