@@ -8,14 +8,10 @@ import dev.moonlet.vm.Instance;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
-import java.util.Map;
 
 /**
  * The {@code os} library (manual §6.9), as loslib.c on a POSIX system in the C locale. Local
@@ -25,15 +21,6 @@ import java.util.Map;
  */
 public final class OsLib {
     private static final String NAME = "os";
-    /** strerror texts of the errno values file operations commonly fail with. */
-    private static final Map<String, Integer> ERRNO = Map.ofEntries(
-            Map.entry("Operation not permitted", 1), Map.entry("No such file or directory", 2),
-            Map.entry("Permission denied", 13), Map.entry("Device or resource busy", 16),
-            Map.entry("File exists", 17), Map.entry("Invalid cross-device link", 18),
-            Map.entry("Not a directory", 20), Map.entry("Is a directory", 21),
-            Map.entry("Invalid argument", 22), Map.entry("Read-only file system", 30),
-            Map.entry("File name too long", 36), Map.entry("Directory not empty", 39),
-            Map.entry("Too many levels of symbolic links", 40));
     /** The fields of a date table, in the order lua5.4 sets them. */
     private static final String[] DATE_FIELDS = {"year", "month", "day", "hour", "min", "sec", "yday", "wday", "isdst"};
 
@@ -228,7 +215,7 @@ public final class OsLib {
             Files.delete(Path.of(name.toString()));
             return true;
         } catch (IOException | RuntimeException e) {
-            return fileFailure(name + ": ", e);
+            return SystemError.of(e).result(name);
         }
     }
 
@@ -240,18 +227,8 @@ public final class OsLib {
             Files.move(Path.of(from.toString()), Path.of(to.toString()), StandardCopyOption.ATOMIC_MOVE);
             return true;
         } catch (IOException | RuntimeException e) {
-            return fileFailure("", e);
+            return SystemError.of(e).result(null);
         }
-    }
-
-    /** The failure triple of a file operation ({@code luaL_fileresult}): nil, message, errno. */
-    private static Object[] fileFailure(String prefix, Exception e) {
-        String reason = e instanceof NoSuchFileException ? "No such file or directory"
-                : e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
-                : e instanceof AccessDeniedException ? "Permission denied"
-                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-        long errno = ERRNO.getOrDefault(reason, 0);
-        return new Object[] {null, LuaString.of(prefix + reason), errno};
     }
 
     /**
