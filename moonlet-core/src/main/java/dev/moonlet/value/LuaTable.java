@@ -67,6 +67,8 @@ public final class LuaTable {
     /** A guess at a border inside the array part, to make {@code #t} O(1) while appending. */
     private int borderHint;
     private LuaTable metatable;
+    /** Where the table's growth is charged: its instance's heap. */
+    private final Heap heap;
 
     /**
      * Cached "this metamethod is absent" bits, owned by the virtual machine. The table resets it
@@ -75,16 +77,40 @@ public final class LuaTable {
      */
     public int metaAbsent;
 
-    /** An empty table. */
-    public LuaTable() {}
+    /** An empty table whose memory no instance accounts for (for Java-side tables). */
+    public LuaTable() {
+        this(Heap.UNACCOUNTED, 0, 0);
+    }
+
+    /** An empty table whose memory no instance accounts for, sized as {@link #LuaTable(Heap, int, int)}. */
+    public LuaTable(int narray, int nhash) {
+        this(Heap.UNACCOUNTED, narray, nhash);
+    }
+
+    /** An empty table charged to {@code heap}. */
+    public LuaTable(Heap heap) {
+        this(heap, 0, 0);
+    }
 
     /**
-     * An empty table with room for {@code narray} array items ({@code 1..narray}) and
-     * {@code nhash} other keys before it needs to grow, as a table constructor knows them.
+     * An empty table charged to {@code heap}, with room for {@code narray} array items
+     * ({@code 1..narray}) and {@code nhash} other keys before it needs to grow, as a table
+     * constructor knows them.
+     *
+     * @throws LuaError {@code "not enough memory"} when the heap refuses the charge
      */
-    public LuaTable(int narray, int nhash) {
-        if (narray > 0) array = new Object[Math.min(narray, MAX_ARRAY)];
-        if (nhash > 0) allocHash(capacityFor(nhash, false));
+    public LuaTable(Heap heap, int narray, int nhash) {
+        this.heap = heap;
+        int arraySize = Math.max(0, Math.min(narray, MAX_ARRAY));
+        int cap = nhash > 0 ? capacityFor(nhash, false) : 0;
+        heap.charge(Heap.tableBytes(arraySize, cap));
+        if (arraySize > 0) array = new Object[arraySize];
+        if (cap > 0) allocHash(cap);
+    }
+
+    /** The heap this table's memory is charged to. */
+    public Heap heap() {
+        return heap;
     }
 
     // ---------------------------------------------------------------- reading
@@ -515,6 +541,10 @@ public final class LuaTable {
      * moving every live entry to where it now belongs. Dead keys are dropped.
      */
     private void resize(int arraySize, int cap) {
+        long before = Heap.arraySlotBytes(array.length) + Heap.hashSlotBytes(hashCapacity());
+        long after = Heap.arraySlotBytes(arraySize) + Heap.hashSlotBytes(cap);
+        if (after > before) heap.charge(after - before);
+        else heap.release(before - after);
         Object[] oldArray = array;
         Object[] oldHash = hash;
         int[] oldHashes = hashes;

@@ -4,6 +4,7 @@ import dev.moonlet.compiler.BinaryChunk;
 import dev.moonlet.compiler.Compiler;
 import dev.moonlet.compiler.Proto;
 import dev.moonlet.syntax.Parser;
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaFunction;
 import dev.moonlet.value.LuaString;
@@ -38,11 +39,12 @@ public final class Instance {
 
     private static final String[] TYPE_NAMES = {"nil", "boolean", "number", "string", "function", "thread"};
 
+    private final Heap heap = new Heap();
     private final StringPool strings = new StringPool();
-    private final LuaTable registry = new LuaTable();
-    private final LuaTable globals = new LuaTable();
-    private final LuaTable loaded = new LuaTable();
-    private final LuaTable pinned = new LuaTable();
+    private final LuaTable registry = new LuaTable(heap);
+    private final LuaTable globals = new LuaTable(heap);
+    private final LuaTable loaded = new LuaTable(heap);
+    private final LuaTable pinned = new LuaTable(heap);
     /** Metatables of nil, booleans, numbers, strings, functions and threads (TYPE_NAMES order). */
     private final LuaTable[] typeMetatables = new LuaTable[TYPE_NAMES.length];
     private OutputStream output = System.out;
@@ -55,6 +57,11 @@ public final class Instance {
         registry.put(LOADED_KEY, loaded);
         registry.put(GLOBALS_KEY, globals);
         registry.put(PINNED_KEY, pinned);
+    }
+
+    /** The memory this instance accounts for, and its limit. */
+    public Heap heap() {
+        return heap;
     }
 
     /** The interned short strings of this instance. */

@@ -1,0 +1,163 @@
+package dev.moonlet.value;
+
+/**
+ * The memory one instance accounts for (DESIGN.md, "Memory"). The JVM allocates and frees;
+ * Moonlet only counts. Every allocation a script controls is {@linkplain #charge charged}
+ * here <em>before</em> it happens, in the estimated bytes of {@link #stringBytes},
+ * {@link #tableBytes} and the other size functions below; the collector learns the live size
+ * by marking and {@linkplain #settle settles} the count to it.
+ *
+ * <p>The invariant: {@link #used()} is the live size found by the last completed mark plus
+ * every charge since. When a charge would take it over the {@linkplain #limit() limit}, the
+ * heap first asks its {@link Reclaimer} (the instance's collector) to find the true live size
+ * at once; if the charge still does not fit, it is refused with {@link #outOfMemory()}, a Lua
+ * error that {@code pcall} catches, and nothing is allocated. A request larger than the limit
+ * by itself is refused without collecting.
+ *
+ * <pre>{@code
+ * heap.setLimit(64 << 20);
+ * heap.charge(Heap.stringBytes(n));   // throws "not enough memory" instead of allocating
+ * byte[] b = new byte[n];
+ * }</pre>
+ *
+ * Not thread-safe: it belongs to one instance, which one thread runs at a time.
+ */
+public final class Heap {
+    /** The message of a refused allocation, as PUC-Rio Lua words it. */
+    public static final LuaString NOT_ENOUGH_MEMORY = LuaString.of("not enough memory");
+
+    /**
+     * A heap that counts but never refuses and has nobody to ask: for tables made outside any
+     * instance (tests, constants). Shared, so its counts mean nothing; nothing reads them.
+     */
+    public static final Heap UNACCOUNTED = new Heap();
+
+    /** Who finds the live size when a charge would pass the limit: the instance's collector. */
+    @FunctionalInterface
+    public interface Reclaimer {
+        /**
+         * Marks everything reachable now, at once, and {@linkplain Heap#settle settles} the
+         * heap to the live size found. Runs no Lua code (finalizers wait for the executor).
+         */
+        void reclaimNow();
+    }
+
+    private long limit = Long.MAX_VALUE;
+    private long used;
+    private long chargedSinceSettle;
+    private long peak;
+    private Reclaimer reclaimer;
+
+    /** The accounted size now, in bytes: the last live size found plus the charges since. */
+    public long used() {
+        return used;
+    }
+
+    /** The largest {@link #used()} seen. */
+    public long peak() {
+        return peak;
+    }
+
+    /** Bytes charged since the collector last {@linkplain #settle settled} the count. */
+    public long chargedSinceSettle() {
+        return chargedSinceSettle;
+    }
+
+    /** The most bytes the instance may hold; {@link Long#MAX_VALUE} (the default) for no limit. */
+    public long limit() {
+        return limit;
+    }
+
+    /** Sets the limit in bytes; it applies from the next charge on. */
+    public void setLimit(long bytes) {
+        if (bytes <= 0) throw new IllegalArgumentException("memory limit must be positive: " + bytes);
+        this.limit = bytes;
+    }
+
+    /** Sets who finds the live size when the limit is near (the vm's collector). */
+    public void setReclaimer(Reclaimer reclaimer) {
+        this.reclaimer = reclaimer;
+    }
+
+    /**
+     * Accounts for {@code bytes} about to be allocated.
+     *
+     * @throws LuaError {@code "not enough memory"} when they do not fit under the limit even
+     *     after a collection; then nothing is charged
+     */
+    public void charge(long bytes) {
+        long next = used + bytes;
+        if (next > limit || next < 0) {
+            if (bytes > limit || bytes < 0) throw outOfMemory();
+            if (reclaimer != null) reclaimer.reclaimNow();
+            next = used + bytes;
+            if (next > limit) throw outOfMemory();
+        }
+        used = next;
+        chargedSinceSettle += bytes;
+        if (next > peak) peak = next;
+    }
+
+    /** Gives back {@code bytes} known to be freed (a table that shrank), never below zero. */
+    public void release(long bytes) {
+        used = Math.max(0, used - bytes);
+    }
+
+    /**
+     * Sets the accounted size to {@code liveBytes}, the size the collector found reachable,
+     * plus {@code chargedSince}: what was charged while it was marking and is not in that count.
+     */
+    public void settle(long liveBytes, long chargedSince) {
+        used = liveBytes + chargedSince;
+        chargedSinceSettle = chargedSince;
+        if (used > peak) peak = used;
+    }
+
+    /** A fresh {@code "not enough memory"} error (errors carry a traceback, so none is shared). */
+    public static LuaError outOfMemory() {
+        return new LuaError(NOT_ENOUGH_MEMORY);
+    }
+
+    // ------------------------------------------------------------------ size estimates
+    // One place for what each kind of object is taken to cost, so that charges and the
+    // collector's count agree. Estimates for a 64-bit JVM with compressed references.
+
+    /** A string of {@code length} bytes: the object, its array header and the bytes. */
+    public static long stringBytes(long length) {
+        return 40 + length;
+    }
+
+    /** A table with {@code arraySlots} array slots and {@code hashSlots} hash slots. */
+    public static long tableBytes(long arraySlots, long hashSlots) {
+        return 64 + arraySlotBytes(arraySlots) + hashSlotBytes(hashSlots);
+    }
+
+    /** The array part's share of a table: one reference per slot. */
+    public static long arraySlotBytes(long slots) {
+        return slots == 0 ? 0 : 16 + 4 * slots;
+    }
+
+    /** The hash part's share of a table: a key, a value and a cached hash per slot. */
+    public static long hashSlotBytes(long slots) {
+        return slots == 0 ? 0 : 32 + 12 * slots;
+    }
+
+    /** A closure with {@code upvalues} upvalues. */
+    public static long closureBytes(int upvalues) {
+        return 32 + 4L * upvalues;
+    }
+
+    /** One upvalue. */
+    public static final long UPVALUE_BYTES = 32;
+
+    /** A coroutine without its stack (add {@link #stackBytes}). */
+    public static final long COROUTINE_BYTES = 200;
+
+    /** {@code slots} slots of a coroutine's value stack or frame array. */
+    public static long stackBytes(long slots) {
+        return 16 + 4 * slots;
+    }
+
+    /** A userdata, not counting its Java payload (which the script does not control). */
+    public static final long USERDATA_BYTES = 40;
+}
