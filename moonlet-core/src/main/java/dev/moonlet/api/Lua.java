@@ -62,6 +62,19 @@ public final class Lua {
      * }</pre>
      */
     public Lua() {
+        this(Sandbox.trusted());
+    }
+
+    /**
+     * A new instance with what {@code sandbox} allows of the standard library open, and
+     * nothing else: see {@link Sandbox} for the profiles.
+     *
+     * <pre>{@code
+     * Lua lua = new Lua(Sandbox.untrusted());
+     * lua.run("return os.exit");   // [null]
+     * }</pre>
+     */
+    public Lua(Sandbox sandbox) {
         BaseLib.open(instance);
         PackageLib.open(instance);
         CoroutineLib.open(instance);
@@ -72,6 +85,7 @@ public final class Lua {
         OsLib.open(instance);
         IoLib.open(instance);
         DebugLib.open(instance);
+        sandbox.apply(instance);
     }
 
     /**
