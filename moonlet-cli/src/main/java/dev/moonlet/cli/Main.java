@@ -136,14 +136,14 @@ public final class Main {
         if (cmd.version()) out.print(version() + "\n");
         if (cmd.warnings()) lua.instance().setWarningsOn(true);
         if (cmd.memoryBytes() > 0) lua.instance().heap().setLimit(cmd.memoryBytes());
-        lua.set("arg", argTable(lua, cmd));
+        lua.set("arg", argTable(cmd));
         if (!cmd.ignoreEnv()) {
             int status = runInit(lua);
             if (status != 0) return status;
         }
         for (CommandLine.Action action : cmd.actions()) {
-            String code = action.isRequire() ? requireCode(action) : action.text();
-            int status = loadAndRun(lua, code.getBytes(StandardCharsets.UTF_8), "=(command line)");
+            int status = action.isRequire() ? require(lua, action.global(), action.text())
+                    : loadAndRun(lua, action.text().getBytes(StandardCharsets.UTF_8), "=(command line)");
             if (status != 0) return status;
         }
         if (cmd.script() != null) {
@@ -156,7 +156,10 @@ public final class Main {
                 out.print(version() + "\n");
                 return repl(lua);
             }
-            return runFile(lua, null, List.of());
+            // lua.c ignores the status of running stdin here (the error is reported, the
+            // exit status stays 0); a limit reached is still Moonlet's status 3.
+            int status = runFile(lua, null, List.of());
+            return status == LIMIT_STATUS ? status : 0;
         }
         return 0;
     }
@@ -203,18 +206,12 @@ public final class Main {
         return execute(lua, fn);
     }
 
-    /** {@code -l g=mod}: {@code g = require("mod")}. */
-    private static String requireCode(CommandLine.Action action) {
-        return action.global() + " = require(" + quote(action.text()) + ")";
-    }
-
-    private static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') b.append('\\');
-            b.append(c);
-        }
-        return b.append('"').toString();
+    /** {@code -l g=mod}: calls the global {@code require} with "mod" and sets {@code g} to its result, as lua.c's dolibrary. */
+    private int require(Lua lua, String global, String module) {
+        Executor ex = new Executor(lua.instance(), lua.get("require"), LuaString.of(module));
+        Runner.Outcome outcome = runner.run(ex);
+        if (outcome instanceof Runner.Outcome.Finished f) lua.set(global, f.values().length > 0 ? f.values()[0] : null);
+        return report(lua, outcome, PROGNAME + ": ", err);
     }
 
     /** Runs {@code fn} to its end; reports a failure as lua.c does. */
@@ -241,16 +238,18 @@ public final class Main {
     }
 
     /**
-     * The {@code arg} table: the script at index 0, its arguments after it, and the
-     * interpreter and options before it at negative indices.
+     * The {@code arg} table, as lua.c's createargtable: the script at index 0, its arguments
+     * after it, and the interpreter and options before it at negative indices; without a
+     * script, the interpreter at index 0 and the options after it.
      */
-    private static LuaTable argTable(Lua lua, CommandLine cmd) {
+    private static LuaTable argTable(CommandLine cmd) {
         LuaTable t = new LuaTable();
         List<String> all = cmd.allArgs();
-        int scriptIndex = cmd.scriptIndex();
-        t.put((long) -scriptIndex - 1, LuaString.of(PROGNAME));
+        // Indices in lua.c's argv, where the interpreter's name is argv[0].
+        int script = cmd.script() == null ? 0 : cmd.scriptIndex() + 1;
+        t.put((long) -script, LuaString.of(PROGNAME));
         for (int i = 0; i < all.size(); i++) {
-            t.put((long) (i - scriptIndex), LuaString.of(all.get(i)));
+            t.put((long) (i + 1 - script), LuaString.of(all.get(i)));
         }
         return t;
     }

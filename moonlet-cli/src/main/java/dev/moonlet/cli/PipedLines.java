@@ -23,7 +23,6 @@ final class PipedLines implements LineSource {
     @Override
     public String read(String prompt) {
         out.print(prompt);
-        out.flushNow();
         String line;
         try {
             line = in.readLine();

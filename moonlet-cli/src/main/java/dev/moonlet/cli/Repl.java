@@ -67,6 +67,7 @@ final class Repl {
      * whose syntax error is at {@code <eof>} reads more lines, as lua.c's multiline does.
      */
     private Object readChunk(LineSource lines) throws LineSource.Cancelled {
+        out.flushNow();
         String line = lines.read(prompt("_PROMPT", "> "));
         if (line == null) return LineSource.END;
         if (line.startsWith("=")) line = "return " + line.substring(1);

@@ -83,6 +83,8 @@ public final class ChunkLoader {
     public static byte[] readFile(String name) {
         String shown = name == null ? "stdin" : name;
         try {
+            // fopen("") fails with ENOENT, where Path.of("") would be the current directory.
+            if (name != null && name.isEmpty()) throw new NoSuchFileException(name);
             return skipPrefix(name == null ? System.in.readAllBytes() : Files.readAllBytes(Path.of(name)));
         } catch (NoSuchFileException e) {
             throw new LuaError("cannot open " + shown + ": No such file or directory");
