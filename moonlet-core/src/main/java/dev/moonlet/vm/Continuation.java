@@ -224,7 +224,7 @@ public final class Continuation {
         k.frames = Arrays.copyOfRange(co.frames, first, co.frameCount);
         for (Frame f : k.frames) relocate(f, -base, -first);
         for (int i = co.frameCount - 1; i >= first; i--) {
-            if (co.frames[i] instanceof SequenceFrame) co.sequenceFrames--;
+            if (Coroutine.countsAsBuiltin(co.frames[i])) co.sequenceFrames--;
             co.frames[i] = null;
         }
         co.frameCount = first;
@@ -292,7 +292,7 @@ public final class Continuation {
         for (Frame f : frames) {
             relocate(f, base, first);
             co.frames[co.frameCount++] = f;
-            if (f instanceof SequenceFrame) co.sequenceFrames++;
+            if (Coroutine.countsAsBuiltin(f)) co.sequenceFrames++;
         }
 
         if (openUpvalues != null) {
