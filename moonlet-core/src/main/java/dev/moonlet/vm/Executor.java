@@ -344,16 +344,19 @@ public final class Executor {
         SequenceFrame below = (SequenceFrame) co.frames[d];
         Continuation k = Continuation.cut(co, d);
         fuel.consume(k.size());
-        perform(co, below, ((Delimiter) below.sequence).captured(co, k, request, c.values()));
+        Action next = below.sequence instanceof HookedBuiltin
+                ? ((HookedBuiltin) below.sequence).captured(co, k, request, c.values())
+                : ((Delimiter) below.sequence).captured(co, k, request, c.values());
+        perform(co, below, next);
     }
 
-    /** The delimiter whose frame is at index {@code i} of {@code co}, or null. */
+    /** The delimiter whose frame is at index {@code i} of {@code co} (under call hooks too), or null. */
     private static Delimiter delimiterAt(Coroutine co, int i) {
         Frame f = co.frames[i];
-        if (f instanceof SequenceFrame && ((SequenceFrame) f).sequence instanceof Delimiter) {
-            return (Delimiter) ((SequenceFrame) f).sequence;
-        }
-        return null;
+        if (!(f instanceof SequenceFrame)) return null;
+        Sequence s = ((SequenceFrame) f).sequence;
+        if (s instanceof HookedBuiltin) return ((HookedBuiltin) s).delimiter();
+        return s instanceof Delimiter ? (Delimiter) s : null;
     }
 
     /** Whether a coroutine that (transitively) resumed {@code co} has a delimiter catching {@code request}. */
