@@ -182,21 +182,20 @@ public final class Continuation {
     // ------------------------------------------------------------------ the executor's side
 
     /**
-     * The values a splice hands over: the bound ones, then {@code values}; consumes the
-     * continuation.
+     * The values a splice hands over: the bound ones, then {@code values}. The continuation is
+     * consumed by {@link #takeBody} or {@link #splice}, which must follow.
      *
      * @throws LuaError "continuation already consumed"
      */
-    Object[] take(Object[] values) {
+    Object[] valuesFor(Object[] values) {
         checkNotConsumed();
-        consumed = true;
         if (bound.length == 0) return values;
         Object[] all = Arrays.copyOf(bound, bound.length + values.length);
         System.arraycopy(values, 0, all, bound.length, values.length);
         return all;
     }
 
-    /** The body of a continuation that has not started, once {@linkplain #take taken}: its frames are its call's. */
+    /** Consumes a continuation that has not started: its body, whose call's frames will be its frames. */
     Object takeBody() {
         Object b = body;
         release();
@@ -278,8 +277,8 @@ public final class Continuation {
     /**
      * Splices the frames back on top of {@code co}, whose top frame {@code below} (a delimiter)
      * becomes the frame they return to, and hands the capturing frame {@code values}, or
-     * {@code error} to raise when it is not null. The continuation must have been
-     * {@linkplain #take taken}, and must have started.
+     * {@code error} to raise when it is not null; consumes the continuation. It must have
+     * started. When the stack has no room for the frames, the error leaves it unconsumed.
      */
     void splice(Coroutine co, SequenceFrame below, Object[] values, LuaError error) {
         int base = below.func + 1;

@@ -376,7 +376,7 @@ public final class Executor {
     /** Carries out {@link Action.Splice} for sequence frame {@code sf}, the top of {@code co}. */
     private void splice(Coroutine co, SequenceFrame sf, Action.Splice s) {
         Continuation k = s.continuation();
-        Object[] values = k.take(s.values());
+        Object[] values = k.valuesFor(s.values());
         if (!k.isStarted()) {
             Object body = k.takeBody();
             if (s.error() != null) throw s.error();
