@@ -8,9 +8,8 @@
 #             line that starts with "lua5.4: ", with that prefix removed.
 # Each script runs from this directory as "lua5.4 DIR/NAME.lua", so its chunk name is
 # "@DIR/NAME.lua"; LuaScriptTest loads it under the same name.
-#
-# Folders holding a file named HAND-WRITTEN test what lua5.4 lacks (Moonlet's prompt and effect
-# libraries): their NAME.out files are written by hand, and this script never touches them.
+# A script whose first line starts with "-- hand-written" uses what lua5.4 lacks (the task
+# library, say): its NAME.out is written by hand, and this script leaves it alone.
 #
 # usage: record.sh [-f] [scripts...]   -f: record again even when NAME.out exists
 set -u
@@ -22,8 +21,8 @@ if [ $# -gt 0 ]; then files=("$@"); else mapfile -t files < <(find . -name '*.lu
 for f in "${files[@]}"; do
   f="${f#./}"
   base="${f%.lua}"
-  if [ -f "$(dirname "$f")/HAND-WRITTEN" ]; then continue; fi
   if [ $force = 0 ] && [ -f "$base.out" ]; then continue; fi
+  if head -n1 "$f" | grep -q '^-- hand-written'; then echo "skipped $base (hand-written)"; continue; fi
   rm -f "$base.err"
   LC_ALL=C timeout 60 lua5.4 "$f" >"$base.out" 2>"$base.stderr" </dev/null
   rc=$?

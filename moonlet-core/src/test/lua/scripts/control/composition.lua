@@ -1,5 +1,5 @@
--- How prompts, effects, coroutines, pcall and <close> compose
--- (hand-written expected output: see HAND-WRITTEN).
+-- hand-written: the prompt and effect libraries are Moonlet's (lua5.4 has none); the .out was written by hand.
+-- How prompts, effects, coroutines, pcall and <close> compose.
 
 -- 1. A prompt body is part of the running coroutine: coroutine.yield inside it suspends the
 -- whole coroutine, prompt included, and an abort after the resume still finds the prompt.

@@ -1,4 +1,4 @@
--- effect handlers in the WasmFX model (hand-written expected output: see HAND-WRITTEN).
+-- hand-written: the prompt and effect libraries are Moonlet's (lua5.4 has none); the .out was written by hand. Effect handlers in the WasmFX model.
 
 local yield = effect.tag("yield")
 local ask = effect.tag("ask")

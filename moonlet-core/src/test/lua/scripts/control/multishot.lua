@@ -1,5 +1,5 @@
--- Multi-shot continuations: prompt.clone and effect.clone
--- (hand-written expected output: see HAND-WRITTEN).
+-- hand-written: the prompt and effect libraries are Moonlet's (lua5.4 has none); the .out was written by hand.
+-- Multi-shot continuations: prompt.clone and effect.clone.
 
 -- A clone runs the same frames again, independently: locals of the captured frames are
 -- copied, so each run starts from the values they had at the capture.

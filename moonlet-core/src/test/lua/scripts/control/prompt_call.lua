@@ -1,4 +1,4 @@
--- prompt.call / prompt.abort (hand-written expected output: see HAND-WRITTEN)
+-- hand-written: the prompt and effect libraries are Moonlet's (lua5.4 has none); the .out was written by hand. prompt.call / prompt.abort.
 
 -- The issue's example: the handler gets the abort's values spread, k(100) resumes.
 print(prompt.call("t", function() return 1 + prompt.abort("t", 10, 20, 30) end,
