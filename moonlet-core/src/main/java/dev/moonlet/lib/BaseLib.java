@@ -234,6 +234,7 @@ public final class BaseLib {
             throw Library.error(co, "cannot change a protected metatable");
         }
         t.setMetatable((LuaTable) mt);
+        co.instance().collector().checkFinalizer(t, (LuaTable) mt);
         return t;
     }
 
@@ -420,6 +421,6 @@ public final class BaseLib {
 
     /** {@code collectgarbage([opt [, ...]])}: see {@link CollectorControl}. */
     public static Object collectgarbage(Coroutine co, Object[] args) {
-        return CollectorControl.of(co.instance()).collectgarbage(args);
+        return CollectorControl.collectgarbage(co, args);
     }
 }

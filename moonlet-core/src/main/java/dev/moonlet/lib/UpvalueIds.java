@@ -40,6 +40,7 @@ final class UpvalueIds {
         int n1 = checkUpvalue(args, 0);
         int n2 = checkUpvalue(args, 2);
         ((Closure) args[0]).joinUpvalue(n1 - 1, (Closure) args[2], n2 - 1);
+        co.instance().collector().barrier(((Closure) args[2]).upvalueId(n2 - 1));
         return Values.NONE;
     }
 

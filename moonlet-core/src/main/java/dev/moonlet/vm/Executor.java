@@ -1,5 +1,6 @@
 package dev.moonlet.vm;
 
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
 import java.util.concurrent.CancellationException;
@@ -52,6 +53,8 @@ public final class Executor {
     static final int MAX_HANDLER_CALLS = 200;
 
     private final Instance instance;
+    private final Heap heap;
+    private final Collector collector;
     private final Fuel fuel = new Fuel();
     private final Coroutine main;
     private Object[] startArgs;
@@ -65,10 +68,27 @@ public final class Executor {
     /** An executor that will call {@code function} (any callable value) with {@code args}. */
     public Executor(Instance instance, Object function, Object... args) {
         this.instance = instance;
+        this.heap = instance.heap();
+        this.collector = instance.collector();
         this.main = new Coroutine(instance, true);
         main.body = function;
         startArgs = args;
         current = main;
+        collector.addExecutor(this);
+    }
+
+    /**
+     * Marks what this executor holds for the collector: its main and running coroutines (the
+     * running one leads, through the coroutines that resumed it, back to the main one), the
+     * arguments it has yet to start with, its outcome and the error being handled.
+     */
+    void trace(Marker m) {
+        m.mark(main);
+        m.mark(current);
+        m.markAll(startArgs);
+        if (outcome instanceof Status.Finished) m.markAll(((Status.Finished) outcome).values());
+        if (outcome instanceof Status.Failed) m.mark(((Status.Failed) outcome).error().value());
+        if (handledError != null) m.mark(handledError.value());
     }
 
     /** The instance this executor runs in. */
@@ -100,6 +120,7 @@ public final class Executor {
         this.fuel.refill(fuel);
         for (;;) {
             if (outcome != null) return outcome;
+            if (heap.chargedSinceSettle() >= collector.nextCheck()) collector.safePoint(this, current);
             Coroutine co = current;
             Frame top = co.top();
             if (top instanceof SequenceFrame && ((SequenceFrame) top).state == SequenceFrame.AWAITING) {

@@ -47,6 +47,7 @@ public final class Instance {
     private final LuaTable pinned = new LuaTable(heap);
     /** Metatables of nil, booleans, numbers, strings, functions and threads (TYPE_NAMES order). */
     private final LuaTable[] typeMetatables = new LuaTable[TYPE_NAMES.length];
+    private final Collector collector;
     private OutputStream output = System.out;
     private OutputStream errorOutput = System.err;
     private boolean warningsOn;
@@ -57,6 +58,21 @@ public final class Instance {
         registry.put(LOADED_KEY, loaded);
         registry.put(GLOBALS_KEY, globals);
         registry.put(PINNED_KEY, pinned);
+        collector = new Collector(this);
+    }
+
+    /** The collector of this instance: marking, weak tables, finalizers, {@code collectgarbage}. */
+    public Collector collector() {
+        return collector;
+    }
+
+    /** Marks the roots this instance holds: the registry, its main tables and the type metatables. */
+    void traceRoots(Marker m) {
+        m.mark(registry);
+        m.mark(globals);
+        m.mark(loaded);
+        m.mark(pinned);
+        for (LuaTable mt : typeMetatables) m.mark(mt);
     }
 
     /** The memory this instance accounts for, and its limit. */
@@ -223,7 +239,7 @@ public final class Instance {
 
     /**
      * Keeps {@code v} alive while Java code holds it between steps (values reachable only
-     * from Java are otherwise collected, once the collector exists). Pins are counted:
+     * from Java are otherwise collected: removed from weak tables, finalized). Pins are counted:
      * each {@code pin} needs one {@link #unpin}. Values that are not collected (nil,
      * booleans, numbers) are ignored.
      */
