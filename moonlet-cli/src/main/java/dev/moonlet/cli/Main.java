@@ -93,9 +93,15 @@ public final class Main {
     /** The lua-compatible mode: -e, -l mod, then the script (or stdin). */
     private int runScript(CommandLine cmd) {
         Lua lua = new Lua();
+        boolean close = true;
         try {
             return runScript(lua, cmd);
+        } catch (OsExit exit) {
+            close = exit.close();
+            throw exit;
         } finally {
+            // As lua.c: the state is closed (its finalizers run) unless os.exit asked not to.
+            if (close) lua.close();
             IoLib.closeFiles(lua.instance());
         }
     }

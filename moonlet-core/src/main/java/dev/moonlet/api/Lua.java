@@ -139,6 +139,21 @@ public final class Lua {
     }
 
     /**
+     * Closes the instance as {@code lua_close} does: runs the finalizers ({@code __gc}) that
+     * are pending, then those of every object still marked for finalization, the most recently
+     * marked first, each once. An error in a finalizer becomes a warning. Afterwards nothing is
+     * marked for finalization any more; the instance stays usable.
+     *
+     * <pre>{@code
+     * lua.run("setmetatable({}, {__gc = function() print('bye') end})");
+     * lua.close();   // prints bye
+     * }</pre>
+     */
+    public void close() {
+        call(Builtin.of("close", (co, args) -> instance.collector().close()));
+    }
+
+    /**
      * Compiles and runs {@code code} (named after itself in messages, as
      * {@code luaL_dostring} does); returns its results.
      *

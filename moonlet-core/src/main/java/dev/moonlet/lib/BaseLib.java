@@ -4,6 +4,7 @@ import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Closure;
@@ -400,6 +401,11 @@ public final class BaseLib {
 
     /** {@code dofile}'s sequence: the builtin's results are those of the chunk. */
     private static final class TailCallOf implements Sequence {
+        @Override
+        public void trace(Marker m) {
+            m.mark(function);
+        }
+
         private final Object function;
 
         TailCallOf(Object function) {

@@ -22,4 +22,27 @@ public interface Marker {
         if (values == null) return;
         for (Object v : values) mark(v);
     }
+
+    /** Marks the values an action not yet carried out holds (a call's function and arguments, ...). */
+    default void markAction(Action a) {
+        if (a instanceof Action.Return r) {
+            markAll(r.values());
+        } else if (a instanceof Action.Call c) {
+            mark(c.function());
+            markAll(c.args());
+        } else if (a instanceof Action.TailCall c) {
+            mark(c.function());
+            markAll(c.args());
+        } else if (a instanceof Action.Yield y) {
+            markAll(y.values());
+        } else if (a instanceof Action.YieldTo y) {
+            mark(y.target());
+            markAll(y.values());
+        } else if (a instanceof Action.Resume r) {
+            mark(r.target());
+            markAll(r.args());
+        } else if (a instanceof Action.Raise r) {
+            mark(r.error().value());
+        }
+    }
 }
