@@ -25,6 +25,8 @@ package dev.moonlet.value;
 public final class Heap {
     /** The message of a refused allocation, as PUC-Rio Lua words it. */
     public static final LuaString NOT_ENOUGH_MEMORY = LuaString.of("not enough memory");
+    /** The message of a string longer than the instance allows, as Lua's concatenation words it. */
+    private static final LuaString STRING_LENGTH_OVERFLOW = LuaString.of("string length overflow");
 
     /**
      * A heap that counts but never refuses and has nobody to ask: for tables made outside any
@@ -42,7 +44,11 @@ public final class Heap {
         void reclaimNow();
     }
 
+    /** The longest string a Java array can hold, and so the longest string there can be. */
+    public static final long MAX_STRING_LENGTH = Integer.MAX_VALUE - 8;
+
     private long limit = Long.MAX_VALUE;
+    private long maxStringLength = MAX_STRING_LENGTH;
     private long used;
     private long chargedSinceSettle;
     private long peak;
@@ -74,6 +80,22 @@ public final class Heap {
         this.limit = bytes;
     }
 
+    /** The longest string the instance may make, in bytes. */
+    public long maxStringLength() {
+        return maxStringLength;
+    }
+
+    /**
+     * Sets the longest string the instance may make, at most {@link #MAX_STRING_LENGTH}; a
+     * longer one is refused by {@link #chargeString} whatever memory is left.
+     */
+    public void setMaxStringLength(long bytes) {
+        if (bytes < 0 || bytes > MAX_STRING_LENGTH) {
+            throw new IllegalArgumentException("string length limit out of range: " + bytes);
+        }
+        this.maxStringLength = bytes;
+    }
+
     /** Sets who finds the live size when the limit is near (the vm's collector). */
     public void setReclaimer(Reclaimer reclaimer) {
         this.reclaimer = reclaimer;
@@ -96,6 +118,31 @@ public final class Heap {
         used = next;
         chargedSinceSettle += bytes;
         if (next > peak) peak = next;
+    }
+
+    /**
+     * Accounts for a string of {@code length} bytes about to be made.
+     *
+     * @throws LuaError {@code "string length overflow"} when it is longer than
+     *     {@link #maxStringLength()}, {@code "not enough memory"} when it does not fit
+     */
+    public void chargeString(long length) {
+        if (length > maxStringLength) throw new LuaError(STRING_LENGTH_OVERFLOW);
+        charge(stringBytes(length));
+    }
+
+    /**
+     * The bytes of a new string of {@code length} bytes, charged first ({@link #chargeString}).
+     * The JVM's own refusal is the backstop: it becomes {@code "not enough memory"} too, so
+     * that no {@link OutOfMemoryError} escapes because of a script.
+     */
+    public byte[] allocateString(long length) {
+        chargeString(length);
+        try {
+            return new byte[(int) length];
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory();
+        }
     }
 
     /** Gives back {@code bytes} known to be freed (a table that shrank), never below zero. */
@@ -156,6 +203,17 @@ public final class Heap {
     /** {@code slots} slots of a coroutine's value stack or frame array. */
     public static long stackBytes(long slots) {
         return 16 + 4 * slots;
+    }
+
+    /** One call frame (a Lua function's or a builtin's), not counting its registers. */
+    public static final long FRAME_BYTES = 48;
+
+    /**
+     * What a chunk of {@code sourceBytes} bytes of source or binary code is taken to cost once
+     * compiled: its code, constants and debug information grow with it.
+     */
+    public static long chunkBytes(long sourceBytes) {
+        return 200 + 4 * sourceBytes;
     }
 
     /** A userdata, not counting its Java payload (which the script does not control). */
