@@ -167,7 +167,11 @@ public final class Heap {
 
     // ------------------------------------------------------------------ size estimates
     // One place for what each kind of object is taken to cost, so that charges and the
-    // collector's count agree. Estimates for a 64-bit JVM with compressed references.
+    // collector's count agree. Estimates for a 64-bit JVM with compressed references. A slot
+    // that holds a value (in a table or a stack) is taken to cost what PUC-Rio Lua's TValue
+    // does, 16 bytes: a reference is 4, but a number in it is a 16-byte box the slot does not
+    // charge for, so the estimate stays near what the JVM really holds whatever the script
+    // stores, and a limit means about what it means in PUC-Rio Lua.
 
     /** A string of {@code length} bytes: the object, its array header and the bytes. */
     public static long stringBytes(long length) {
@@ -179,15 +183,18 @@ public final class Heap {
         return 64 + arraySlotBytes(arraySlots) + hashSlotBytes(hashSlots);
     }
 
-    /** The array part's share of a table: one reference per slot. */
+    /** The array part's share of a table: a value slot each. */
     public static long arraySlotBytes(long slots) {
-        return slots == 0 ? 0 : 16 + 4 * slots;
+        return slots == 0 ? 0 : 16 + SLOT_BYTES * slots;
     }
 
-    /** The hash part's share of a table: a key, a value and a cached hash per slot. */
+    /** The hash part's share of a table: a key slot, a value slot and a cached hash each. */
     public static long hashSlotBytes(long slots) {
-        return slots == 0 ? 0 : 32 + 12 * slots;
+        return slots == 0 ? 0 : 32 + (2 * SLOT_BYTES + 4) * slots;
     }
+
+    /** One slot holding a Lua value (see above). */
+    private static final long SLOT_BYTES = 16;
 
     /** A closure with {@code upvalues} upvalues. */
     public static long closureBytes(int upvalues) {
@@ -200,9 +207,9 @@ public final class Heap {
     /** A coroutine without its stack (add {@link #stackBytes}). */
     public static final long COROUTINE_BYTES = 200;
 
-    /** {@code slots} slots of a coroutine's value stack or frame array. */
+    /** {@code slots} slots of a coroutine's value stack or frame array, or of a varargs array. */
     public static long stackBytes(long slots) {
-        return 16 + 4 * slots;
+        return 16 + SLOT_BYTES * slots;
     }
 
     /** One call frame (a Lua function's or a builtin's), not counting its registers. */

@@ -224,8 +224,8 @@ class StringPackTest {
             for (String endian : new String[] {"<", ">"}) {
                 LuaString fmt = bytes(endian + "i" + size);
                 long n = size >= 8 ? Long.MIN_VALUE + 12345 : -(1L << (size * 8 - 1)) + 3;
-                Object packed = ((Action.Return) StringPack.forPack(new Object[] {fmt, n}).run(TestFuel.of(100))).values()[0];
-                Object[] back = ((Action.Return) StringPack.forUnpack(new Object[] {fmt, packed}).run(TestFuel.of(100))).values();
+                Object packed = ((Action.Return) StringPack.forPack(Heap.UNACCOUNTED, new Object[] {fmt, n}).run(TestFuel.of(100))).values()[0];
+                Object[] back = ((Action.Return) StringPack.forUnpack(Heap.UNACCOUNTED, new Object[] {fmt, packed}).run(TestFuel.of(100))).values();
                 assertEquals(n, back[0], fmt.toString());
                 assertEquals((long) size + 1, back[1]);
             }
