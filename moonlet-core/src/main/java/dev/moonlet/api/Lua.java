@@ -237,6 +237,54 @@ public final class Lua {
     }
 
     /**
+     * Applies {@code limits} to this instance from now on (see {@link Limits} for what going
+     * over each does). Memory already accounted stays; the fuel already spent counts against
+     * the new fuel limit; the call depth applies to executors and coroutines made after.
+     *
+     * <pre>{@code
+     * lua.setLimits(Limits.NONE.withMemory(Limits.parseSize("16m")).withFuel(10_000_000));
+     * lua.run("return pcall(string.rep, 'x', 1e9)");   // [false, "not enough memory"]
+     * }</pre>
+     */
+    public void setLimits(Limits limits) {
+        instance.heap().setLimit(limits.memory());
+        instance.heap().setMaxStringLength(limits.stringLength());
+        instance.setFuelLimit(limits.fuel());
+        instance.setCallDepth(limits.callDepth());
+    }
+
+    /** The limits in force ({@link Limits#NONE} unless {@link #setLimits} changed them). */
+    public Limits limits() {
+        return new Limits(instance.heap().limit(), instance.fuelLimit(), instance.callDepth(),
+                instance.heap().maxStringLength());
+    }
+
+    /**
+     * The memory the instance accounts for now, in bytes: what its last collection found live
+     * plus what was allocated since. An estimate of the JVM memory its objects take, the same
+     * estimate the memory limit is checked against.
+     *
+     * <pre>{@code
+     * long before = lua.memoryUsed();
+     * lua.run("big = string.rep('x', 1000000)");
+     * lua.memoryUsed() - before;   // a little over 1000000
+     * }</pre>
+     */
+    public long memoryUsed() {
+        return instance.heap().used();
+    }
+
+    /** The most memory the instance has accounted for at once, in bytes (see {@link #memoryUsed}). */
+    public long memoryPeak() {
+        return instance.heap().peak();
+    }
+
+    /** The fuel this instance's executors have spent in total (what the fuel limit counts). */
+    public long fuelSpent() {
+        return instance.fuelSpent();
+    }
+
+    /**
      * Sends {@code print}'s output to {@code out} (standard output by default).
      *
      * <pre>{@code

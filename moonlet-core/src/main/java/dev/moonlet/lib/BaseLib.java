@@ -1,5 +1,6 @@
 package dev.moonlet.lib;
 
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
@@ -147,8 +148,13 @@ public final class BaseLib {
 
     /** {@code tostring(v)}: see {@link ToString}. */
     public static Object tostring(Coroutine co, Object[] args) {
-        Object text = ToString.of(co.instance(), Args.checkAny(args, 0));
-        return text instanceof Action.Call ? new ToStringCall((Action.Call) text) : text;
+        Object v = Args.checkAny(args, 0);
+        Object text = ToString.of(co.instance(), v);
+        if (text instanceof Action.Call) return new ToStringCall((Action.Call) text);
+        // A new string (a number's text, or a name and an address) is charged once made: it is
+        // at most a few dozen bytes longer than a string the script already holds.
+        if (text != v) co.instance().heap().charge(Heap.stringBytes(((LuaString) text).length()));
+        return text;
     }
 
     /** {@code tostring}'s sequence when {@code __tostring} must be called. */

@@ -11,7 +11,8 @@ import dev.moonlet.vm.Coroutine;
  * {@code "step"} whether a cycle ended, {@code "isrunning"} a boolean, {@code "setpause"} and
  * {@code "setstepmul"} the previous integer, {@code "incremental"} and {@code "generational"}
  * the previous mode's name. {@code "collect"} and {@code "step"} run the finalizers that are
- * pending before they return.
+ * pending before they return. Called from a finalizer, every option answers fail (nil), as
+ * in lua 5.4, where the collector is not reentrant.
  */
 final class CollectorControl {
     private static final String[] OPTIONS = {"stop", "restart", "collect", "count", "step",
@@ -24,7 +25,10 @@ final class CollectorControl {
     /** {@code collectgarbage(opt, ...)} with {@code args} as the builtin got them. */
     static Object collectgarbage(Coroutine co, Object[] args) {
         Collector gc = co.instance().collector();
-        return switch (OPTIONS[Args.checkOption(args, 0, "collect", OPTIONS)]) {
+        String option = OPTIONS[Args.checkOption(args, 0, "collect", OPTIONS)];
+        // Inside a finalizer the collector may not be re-entered: every option answers fail.
+        if (gc.inFinalizer(co)) return null;
+        return switch (option) {
             case "stop" -> setRunning(gc, false);
             case "restart" -> setRunning(gc, true);
             case "count" -> co.instance().heap().used() / 1024.0;

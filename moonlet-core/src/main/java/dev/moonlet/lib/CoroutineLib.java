@@ -47,7 +47,7 @@ public final class CoroutineLib {
 
     /** Opens the library in {@code instance}: the global {@code coroutine} and {@code package.loaded.coroutine}. */
     public static void open(Instance instance) {
-        LuaTable lib = new LuaTable();
+        LuaTable lib = new LuaTable(instance.heap());
         define(instance, lib, "close", CoroutineLib::close);
         define(instance, lib, "create", CoroutineLib::create);
         define(instance, lib, "isyieldable", CoroutineLib::isyieldable);

@@ -46,7 +46,7 @@ public final class DebugLib {
 
     /** Opens the library in {@code instance}: the global {@code debug} and {@code package.loaded.debug}. */
     public static void open(Instance instance) {
-        LuaTable lib = new LuaTable();
+        LuaTable lib = new LuaTable(instance.heap());
         UpvalueIds ids = new UpvalueIds();
         define(instance, lib, "debug", DebugPrompt::debug);
         define(instance, lib, "getuservalue", DebugLib::getuservalue);
@@ -284,7 +284,7 @@ public final class DebugLib {
     private static LuaTable hookTable(Instance instance) {
         Object t = instance.registry().get(HOOKKEY);
         if (t instanceof LuaTable) return (LuaTable) t;
-        LuaTable hooks = new LuaTable();
+        LuaTable hooks = new LuaTable(instance.heap());
         Library.set(instance, hooks, "__mode", LuaString.of("k"));
         hooks.setMetatable(hooks);
         instance.registry().put(HOOKKEY, hooks);

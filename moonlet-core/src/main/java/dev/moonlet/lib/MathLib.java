@@ -31,7 +31,7 @@ public final class MathLib {
 
     /** Opens the library in {@code instance}: the global {@code math} and {@code package.loaded.math}. */
     public static void open(Instance instance) {
-        LuaTable math = new LuaTable();
+        LuaTable math = new LuaTable(instance.heap());
         define(instance, math, "abs", MathLib::abs);
         define(instance, math, "acos", MathLib::acos);
         define(instance, math, "asin", MathLib::asin);

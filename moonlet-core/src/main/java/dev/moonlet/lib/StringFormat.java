@@ -52,7 +52,7 @@ final class StringFormat extends InlineSequence {
         this.instance = instance;
         this.fmt = fmt.rawBytes();
         this.args = args;
-        this.out = new LuaBuffer(fmt.length() + 16);
+        this.out = new LuaBuffer(instance.heap(), fmt.length() + 16);
     }
 
     /** {@code string.format(formatstring, ...)}. */

@@ -33,7 +33,7 @@ public final class TableLib {
 
     /** Opens the library in {@code instance}: the global {@code table} and {@code package.loaded.table}. */
     public static void open(Instance instance) {
-        LuaTable table = new LuaTable();
+        LuaTable table = new LuaTable(instance.heap());
         Library.define(instance, table, NAME, "concat", TableLib::concat);
         Library.define(instance, table, NAME, "insert", TableLib::insert);
         Library.define(instance, table, NAME, "move", TableLib::move);
@@ -119,7 +119,7 @@ public final class TableLib {
 
     /** {@code table.pack(...)}: a table of the arguments, with their number in field {@code n}. */
     public static Object pack(Coroutine co, Object[] args) {
-        LuaTable t = new LuaTable(args.length, 1);
+        LuaTable t = new LuaTable(co.instance().heap(), args.length, 1);
         for (int i = 0; i < args.length; i++) t.put(i + 1, args[i]);
         Library.set(co.instance(), t, "n", (long) args.length);
         co.fuel().consume(args.length / ELEMENTS_PER_FUEL);
@@ -403,7 +403,7 @@ public final class TableLib {
                         separator = Args.optString(args, 1, LuaString.EMPTY);
                         i = Args.optInteger(args, 2, 1);
                         last = Args.optInteger(args, 3, last);
-                        buffer = new LuaBuffer(16);
+                        buffer = new LuaBuffer(co.instance().heap(), 16);
                         state = FIELD;
                     }
                     case FIELD -> {

@@ -292,6 +292,24 @@ public final class Collector implements Heap.Reclaimer {
 
     // ------------------------------------------------------------------ finalizers
 
+    /**
+     * Whether a finalizer is running in {@code co} or one of the coroutines that resumed it,
+     * where lua 5.4 keeps the collector from being re-entered ({@code collectgarbage} answers
+     * fail).
+     */
+    public boolean inFinalizer(Coroutine co) {
+        for (Coroutine c = co; c != null; c = c.resumer) {
+            for (int i = c.frameCount - 1; i >= 0; i--) {
+                if (c.frames[i] instanceof SequenceFrame
+                        && ((SequenceFrame) c.frames[i]).sequence instanceof RunFinalizers
+                        && ((RunFinalizers) ((SequenceFrame) c.frames[i]).sequence).isCalling()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether a finalizer may start on {@code co} now: no other one is running, and {@code co} is at a frame boundary. */
     private boolean canFinalizeOn(Coroutine co) {
         if (finalizing != null) {

@@ -115,9 +115,44 @@ public final class Executor {
      * Runs for about {@code fuel} units of work and reports where things stand: still
      * {@link Status.Running}, {@link Status.Waiting} for a future, or done
      * ({@link Status.Finished} or {@link Status.Failed}, reported again by later steps).
+     *
+     * <p>The fuel of a step is taken from the instance's {@linkplain Instance#fuelLimit()
+     * fuel limit}. Once that is spent, the execution ends with {@link Status.Failed} and the
+     * error {@value #OUT_OF_FUEL}: at once, where it stands, as an embedder stopping a
+     * script would; no {@code pcall} sees it and no {@code __close} handler runs (they would
+     * need fuel). The error's traceback says where the script was.
      */
     public Status step(long fuel) {
-        this.fuel.refill(fuel);
+        if (outcome != null) return outcome;
+        long granted = Math.min(fuel, instance.fuelLeft());
+        this.fuel.refill(granted);
+        Status s;
+        try {
+            s = run();
+        } finally {
+            instance.spendFuel(granted - this.fuel.remaining);
+        }
+        if (s == Status.RUNNING && instance.fuelLeft() == 0) s = outOfFuel();
+        return s;
+    }
+
+    /** The error of an execution whose instance spent its fuel limit. */
+    public static final String OUT_OF_FUEL = "fuel limit reached";
+
+    /** Ends the execution because the instance's fuel limit is spent (see {@link #step}). */
+    private Status outOfFuel() {
+        LuaError e = new LuaError(OUT_OF_FUEL);
+        e.setTraceback(Traceback.of(current, null, 0).toString());
+        for (Coroutine co = current; co != null; co = co.resumer) {
+            co.state = Coroutine.State.DEAD;
+            co.executor = null;
+        }
+        outcome = new Status.Failed(e);
+        return outcome;
+    }
+
+    /** The loop of {@link #step}, with the fuel of the step already given. */
+    private Status run() {
         for (;;) {
             if (outcome != null) return outcome;
             if (heap.chargedSinceSettle() >= collector.nextCheck()) collector.safePoint(this, current);

@@ -46,6 +46,11 @@ class RunFinalizers implements Sequence {
         return done();
     }
 
+    /** Whether a finalizer this sequence called is running (or suspended in a yield). */
+    boolean isCalling() {
+        return current != null;
+    }
+
     /** The answer once every finalizer has run. */
     Action done() {
         return new Action.Return(new Object[] {result});
