@@ -13,8 +13,9 @@ import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
 import dev.moonlet.value.StringPool;
-import dev.moonlet.vm.Executor;
+import dev.moonlet.vm.Scheduler;
 import dev.moonlet.vm.Status;
+import dev.moonlet.vm.Task;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,8 +33,6 @@ import java.util.List;
 public final class Main {
     /** The name messages start with. */
     static final String PROGNAME = "moonlet";
-
-    private static final long FUEL_PER_STEP = 1 << 20;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -183,16 +182,18 @@ public final class Main {
         return b.append('"').toString();
     }
 
-    /** Steps {@code fn} to completion; reports an error as lua.c does. */
+    /**
+     * Runs {@code fn} as a task of the instance's scheduler until it ends, then the other tasks
+     * until none can run; reports an error of {@code fn} as lua.c does (and stops there).
+     */
     int execute(Lua lua, Object fn, Object... args) {
-        Executor ex = new Executor(lua.instance(), fn, args);
-        Status s;
-        do {
-            s = ex.step(FUEL_PER_STEP);
-            if (s instanceof Status.Waiting) Thread.onSpinWait();
-        } while (s instanceof Status.Running || s instanceof Status.Waiting);
+        Scheduler scheduler = lua.scheduler();
+        Task main = scheduler.spawn(fn, args);
+        Status s = scheduler.runUntil(main);
+        if (s instanceof Status.Finished) scheduler.run();
         out.flush();
         if (s instanceof Status.Failed) return fail(ErrorMessage.of(lua, ((Status.Failed) s).error()));
+        if (s instanceof Status.Waiting) return fail("deadlock: the main chunk waits forever (" + main.describe() + ")");
         return 0;
     }
 

@@ -8,18 +8,24 @@ import dev.moonlet.lib.MathLib;
 import dev.moonlet.lib.OsLib;
 import dev.moonlet.lib.PackageLib;
 import dev.moonlet.lib.StringLib;
+import dev.moonlet.lib.TaskLib;
 import dev.moonlet.lib.TableLib;
 import dev.moonlet.lib.Utf8Lib;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaFunction;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
+import dev.moonlet.vm.AwaitFuture;
 import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Executor;
 import dev.moonlet.vm.Instance;
+import dev.moonlet.vm.Scheduler;
+import dev.moonlet.vm.Sequence;
 import dev.moonlet.vm.Status;
+import dev.moonlet.vm.Task;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A Lua instance for Java programs: its globals, its libraries, loading code, and running it.
@@ -54,7 +60,8 @@ public final class Lua {
     /**
      * A new instance with every standard library that Moonlet has so far open: the basic
      * functions, {@code package}, {@code coroutine}, {@code string}, {@code table},
-     * {@code math}, {@code utf8}, {@code os} and {@code io}.
+     * {@code math}, {@code utf8}, {@code os}, {@code io}, {@code debug}, and Moonlet's
+     * {@code task} (green threads).
      *
      * <pre>{@code
      * Lua lua = new Lua();
@@ -72,6 +79,7 @@ public final class Lua {
         OsLib.open(instance);
         IoLib.open(instance);
         DebugLib.open(instance);
+        TaskLib.open(instance);
     }
 
     /**
@@ -117,25 +125,28 @@ public final class Lua {
     }
 
     /**
-     * Calls {@code fn} with {@code args} (converted by {@link #toLua}) and steps it to
-     * completion on this thread; returns its results. For code you trust to finish: this
-     * returns only when the call does.
+     * Calls {@code fn} with {@code args} (converted by {@link #toLua}) as a task of this
+     * instance's {@link #scheduler()} and runs the scheduler on this thread until that task
+     * has ended; returns its results. Other tasks run meanwhile (those it spawns, those
+     * spawned before), and those still alive stay in the scheduler. For code you trust to
+     * finish: this returns only when the call does.
      *
      * <pre>{@code
      * lua.run("function add(a, b) return a + b end");
      * lua.call(lua.get("add"), 2, 3);   // [5L]
      * }</pre>
      *
-     * @throws LuaError the error the call raised (its {@link LuaError#traceback()} says where)
+     * @throws LuaError the error the call raised (its {@link LuaError#traceback()} says where),
+     *     or {@code "deadlock: ..."} when the call waits for something no task will ever do
      */
     public Object[] call(Object fn, Object... args) {
-        Executor ex = start(fn, args);
-        for (;;) {
-            Status s = ex.step(FUEL_PER_STEP);
-            if (s instanceof Status.Finished) return ((Status.Finished) s).values();
-            if (s instanceof Status.Failed) throw ((Status.Failed) s).error();
-            if (s instanceof Status.Waiting) Thread.onSpinWait();
-        }
+        Scheduler scheduler = instance.scheduler();
+        Task task = scheduler.spawn(fn, convertAll(args));
+        Status s = scheduler.runUntil(task);
+        if (s instanceof Status.Finished) return ((Status.Finished) s).values();
+        if (s instanceof Status.Failed) throw ((Status.Failed) s).error();
+        task.kill();
+        throw new LuaError("deadlock: the call waits for something no task will do");
     }
 
     /**
@@ -151,6 +162,36 @@ public final class Lua {
      */
     public Object[] run(String code) {
         return call(load(code, code));
+    }
+
+    /**
+     * The scheduler of this instance's tasks: {@code task.spawn} adds to it, {@link #call}
+     * runs it. Use it to spawn tasks from Java, to set the fuel slice, weights and fuel tanks,
+     * or a virtual clock.
+     *
+     * <pre>{@code
+     * Task t = lua.scheduler().spawn(lua.load("print('hi from a task')", "=t"));
+     * lua.scheduler().run();
+     * }</pre>
+     */
+    public Scheduler scheduler() {
+        return instance.scheduler();
+    }
+
+    /**
+     * What a Java function returns to answer "the value of this future": the calling task
+     * waits without holding a Java thread (the instance's other tasks run meanwhile) and
+     * resumes once the future completes, on any thread, with its value converted by
+     * {@link #toLua}, or raises its exception as a Lua error.
+     *
+     * <pre>{@code
+     * lua.register("fetch", Builtin.of("fetch", (co, args) ->
+     *         Lua.await(CompletableFuture.supplyAsync(() -> download(args[0].toString())))));
+     * lua.run("print(fetch('https://example.com'))");
+     * }</pre>
+     */
+    public static Sequence await(CompletableFuture<?> future) {
+        return new AwaitFuture(future.thenApply(Lua::toLua));
     }
 
     /**

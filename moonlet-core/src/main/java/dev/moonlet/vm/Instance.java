@@ -51,6 +51,7 @@ public final class Instance {
     private OutputStream errorOutput = System.err;
     private boolean warningsOn;
     private boolean warningContinues;
+    private Scheduler scheduler;
 
     /** A fresh instance with empty globals (the {@code lib} layer opens the libraries). */
     public Instance() {
@@ -62,6 +63,12 @@ public final class Instance {
     /** The memory this instance accounts for, and its limit. */
     public Heap heap() {
         return heap;
+    }
+
+    /** The scheduler of this instance's tasks ({@code task.spawn}), made on first use. */
+    public Scheduler scheduler() {
+        if (scheduler == null) scheduler = new Scheduler(this);
+        return scheduler;
     }
 
     /** The interned short strings of this instance. */
