@@ -307,16 +307,35 @@ public final class Scheduler {
 
     /**
      * Runs turns until about {@code budget} units of fuel are used or no task is ready, and
-     * says where things stand; never sleeps or waits. For hosts that share threads between
-     * instances.
+     * says where things stand; never sleeps or waits (with a virtual clock, time jumps to the
+     * next timer instead, so the answer is never {@link Progress#SLEEPING}). For hosts that
+     * share threads between instances, or that bound how long they run.
      *
      * @throws IllegalStateException if the scheduler is already running
      */
     public Progress run(long budget) {
+        return run(budget, null);
+    }
+
+    /**
+     * As {@link #run(long)}, stopping also as soon as {@code task} has ended (whose failure is
+     * then the caller's to report, as with {@link #runUntil}).
+     *
+     * <pre>{@code
+     * Task main = scheduler.spawn(chunk);
+     * while (main.state() != Task.State.DEAD && scheduler.run(100_000, main) == Progress.READY) {
+     *     if (tooLate()) break;
+     * }
+     * }</pre>
+     */
+    public Progress run(long budget, Task task) {
         enter();
+        Task outer = awaited;
+        awaited = task;
         try {
-            return turns(budget, null);
+            return turns(budget, task);
         } finally {
+            awaited = outer;
             running = false;
         }
     }
@@ -345,7 +364,11 @@ public final class Scheduler {
                 ready.poll();
                 t = ready.peek();
             }
-            if (t == null) return outlook();
+            if (t == null) {
+                if (timers.isEmpty() || !clock.isVirtual()) return outlook();
+                clock.advanceTo(timers.first().deadline);
+                continue;
+            }
             if (spent >= budget || (until != null && until.state == Task.State.DEAD)) return Progress.READY;
             ready.poll();
             spent += turn(t);
@@ -456,16 +479,12 @@ public final class Scheduler {
     }
 
     /**
-     * Waits, with no task ready, until {@code deadline} (a clock reading) or a Java future
-     * completes; a virtual clock jumps to the deadline instead. False if the thread was
-     * interrupted.
+     * Waits, with no task ready, until {@code deadline} (a reading of the system clock, or
+     * {@link Long#MAX_VALUE} for none) or until a Java future completes. False if the thread
+     * was interrupted.
      */
     private boolean idle(long deadline) {
         boolean timed = deadline != Long.MAX_VALUE;
-        if (timed && clock.isVirtual()) {
-            clock.advanceTo(deadline);
-            return true;
-        }
         synchronized (woken) {
             while (!wokenPending) {
                 long wait = timed ? deadline - clock.nanoTime() : 0;
