@@ -129,7 +129,8 @@ public final class Lua {
      * instance's {@link #scheduler()} and runs the scheduler on this thread until that task
      * has ended; returns its results. Other tasks run meanwhile (those it spawns, those
      * spawned before), and those still alive stay in the scheduler. For code you trust to
-     * finish: this returns only when the call does.
+     * finish: this returns only when the call does. (Called from a Java function that a
+     * task called, it runs {@code fn} to its end at once, outside the scheduler.)
      *
      * <pre>{@code
      * lua.run("function add(a, b) return a + b end");
@@ -141,12 +142,33 @@ public final class Lua {
      */
     public Object[] call(Object fn, Object... args) {
         Scheduler scheduler = instance.scheduler();
+        if (scheduler.isRunning()) return callNested(fn, args);
         Task task = scheduler.spawn(fn, convertAll(args));
         Status s = scheduler.runUntil(task);
         if (s instanceof Status.Finished) return ((Status.Finished) s).values();
         if (s instanceof Status.Failed) throw ((Status.Failed) s).error();
         task.kill();
         throw new LuaError("deadlock: the call waits for something no task will do");
+    }
+
+    /**
+     * {@link #call} from a Java function called by a task (the scheduler is busy running
+     * that task): the call runs to its end in an executor of its own, which is not a task
+     * (the task library's blocking functions raise errors in it).
+     */
+    private Object[] callNested(Object fn, Object[] args) {
+        Executor ex = start(fn, args);
+        for (;;) {
+            Status s = ex.step(FUEL_PER_STEP);
+            if (s instanceof Status.Finished) return ((Status.Finished) s).values();
+            if (s instanceof Status.Failed) throw ((Status.Failed) s).error();
+            if (s instanceof Status.Waiting) awaitQuietly(ex.awaitedFuture());
+        }
+    }
+
+    /** Waits until {@code f} completes; its outcome, even a failure, is the next step's to deliver. */
+    private static void awaitQuietly(CompletableFuture<?> f) {
+        f.handle((value, error) -> null).join();
     }
 
     /**

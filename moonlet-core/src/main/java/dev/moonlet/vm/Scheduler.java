@@ -348,6 +348,11 @@ public final class Scheduler {
         return timers.isEmpty() ? Long.MAX_VALUE : timers.first().deadline;
     }
 
+    /** Whether the scheduler is running turns now (on this thread, or on another). */
+    public boolean isRunning() {
+        return running;
+    }
+
     private void enter() {
         if (running) throw new IllegalStateException("the scheduler is already running");
         running = true;
