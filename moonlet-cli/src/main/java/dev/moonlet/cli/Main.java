@@ -193,7 +193,10 @@ public final class Main {
         if (s instanceof Status.Finished) scheduler.run();
         out.flush();
         if (s instanceof Status.Failed) return fail(ErrorMessage.of(lua, ((Status.Failed) s).error()));
-        if (s instanceof Status.Waiting) return fail("deadlock: the main chunk waits forever (" + main.describe() + ")");
+        if (s instanceof Status.Waiting) {
+            Task.Wait w = main.waitingFor();
+            return fail(w == null ? "interrupted" : "deadlock: the main chunk waits in " + w.description() + " and no task can wake it");
+        }
         return 0;
     }
 

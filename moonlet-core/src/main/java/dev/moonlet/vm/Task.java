@@ -147,6 +147,11 @@ public final class Task {
         return scheduler.send(this, values);
     }
 
+    /** What the task waits for while it is {@linkplain State#WAITING waiting}; else null. */
+    public Wait waitingFor() {
+        return state == State.WAITING ? waitingFor : null;
+    }
+
     /** Takes the next message from the mailbox: its values, or null when the mailbox is empty. */
     public Object[] nextMessage() {
         return mailbox.poll();
