@@ -1,5 +1,6 @@
 package dev.moonlet.vm;
 
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -68,6 +69,17 @@ public final class Task {
         public String description() {
             return description;
         }
+    }
+
+    /**
+     * What a task is taken to cost in its instance's {@linkplain Heap heap},
+     * besides its executor's coroutine: the task, its executor, mailbox and handle.
+     */
+    static final long BYTES = 240;
+
+    /** What a queued message of {@code values} values is taken to cost. */
+    static long messageBytes(int values) {
+        return 24 + Heap.arraySlotBytes(values);
     }
 
     /** The error a killed task's joiners get. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.vm.Builtin;
@@ -211,6 +212,18 @@ class SchedulerTest {
         failed[0] = null;
         lua.run("local ok = pcall(task.join, task.spawn(error, 'heard'))");
         assertNull(failed[0]);
+    }
+
+    @Test
+    void floodingAMailboxOrSpawningWithoutEndRunsOutOfMemoryUnderALimit() {
+        Lua lua = virtualLua();
+        lua.instance().heap().setLimit(lua.instance().heap().used() + (1 << 20));
+        Object[] r = lua.run("local h = task.spawn(task.sleep, 1e9)\n"
+                + "local flood = {pcall(function() while true do task.send(h, 1, 2, 3) end end)}\n"
+                + "task.kill(h)\n"
+                + "return flood[2], (select(2, pcall(function() while true do task.spawn(print) end end)))");
+        assertEquals(Heap.NOT_ENOUGH_MEMORY, r[0]);
+        assertEquals(Heap.NOT_ENOUGH_MEMORY, r[1]);
     }
 
     @Test
