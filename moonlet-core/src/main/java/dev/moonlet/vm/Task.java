@@ -153,7 +153,9 @@ public final class Task {
 
     /**
      * Queues a message of {@code values} (Lua values) in the task's mailbox, waking it if it
-     * waits in {@code task.recv}; false if the task is dead.
+     * waits in {@code task.recv}; false if the task is dead. Like everything on an instance,
+     * call it on the thread running the instance (between turns, or from a Java function a
+     * task calls); another thread hands values over by completing a future a task awaits.
      */
     public boolean send(Object... values) {
         return scheduler.send(this, values);

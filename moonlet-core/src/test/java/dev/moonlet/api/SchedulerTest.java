@@ -185,6 +185,30 @@ class SchedulerTest {
     }
 
     @Test
+    void aCallWaitingForAFutureEndsWhenItsThreadIsInterrupted() throws Exception {
+        Lua lua = new Lua();
+        CountDownLatch waiting = new CountDownLatch(1);
+        lua.register("forever", Builtin.of("forever", (co, args) -> {
+            waiting.countDown();
+            return Lua.await(new CompletableFuture<>());
+        }));
+        LuaError[] error = new LuaError[1];
+        Thread caller = new Thread(() -> {
+            try {
+                lua.run("return forever()");
+            } catch (LuaError e) {
+                error[0] = e;
+            }
+        });
+        caller.start();
+        assertTrue(waiting.await(1, TimeUnit.MINUTES));
+        caller.interrupt();
+        caller.join();
+        assertEquals("interrupted", error[0].getMessage());
+        assertTrue(lua.scheduler().tasks().isEmpty());
+    }
+
+    @Test
     void tasksFromJavaGetMessagesAndCanBeKilled() {
         Lua lua = virtualLua();
         Scheduler s = lua.scheduler();
