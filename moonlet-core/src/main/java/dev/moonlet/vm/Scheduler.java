@@ -86,6 +86,8 @@ public final class Scheduler {
     private long slice = DEFAULT_SLICE;
     private long nextId = 1;
     private long nextTimerSeq;
+    /** The fuel all turns have used. */
+    private long fuelUsed;
     /** Tasks waiting for Java futures. */
     private int externalWaits;
     private Task current;
@@ -158,6 +160,11 @@ public final class Scheduler {
         live.add(t);
         ready.add(t);
         return t;
+    }
+
+    /** The fuel all tasks' turns have used so far (what {@code --stats} calls instructions). */
+    public long fuelUsed() {
+        return fuelUsed;
     }
 
     /** The task in its turn now, or null between turns. */
@@ -419,6 +426,7 @@ public final class Scheduler {
         }
         long used = fuel - t.executor.fuel().remaining();
         t.fuelUsed += used;
+        fuelUsed += used;
         clock.charge(used);
         if (t.tank != null) t.tank.drain(used);
         if (t.state == Task.State.DEAD) return used; // killed during its turn
@@ -493,15 +501,37 @@ public final class Scheduler {
     }
 
     /**
-     * Waits, with no task ready, until {@code deadline} (a reading of the system clock, or
-     * {@link Long#MAX_VALUE} for none) or until a Java future completes. False if the thread
-     * was interrupted.
+     * For hosts driving the scheduler with {@link #run(long)}: when that answered
+     * {@link Progress#SLEEPING} or {@link Progress#WAITING}, waits (without spinning) until a
+     * task may be ready: the next timer is due or a Java future completes; but no longer than
+     * {@code maxNanos}, so that the host can check its own limits. False if the thread was
+     * interrupted.
+     *
+     * <pre>{@code
+     * Scheduler.Progress p;
+     * while ((p = scheduler.run(100_000, main)) != Scheduler.Progress.DONE && main.state() != Task.State.DEAD) {
+     *     if (cancelled()) break;
+     *     if (p != Scheduler.Progress.READY) scheduler.awaitWork(10_000_000);
+     * }
+     * }</pre>
+     */
+    public boolean awaitWork(long maxNanos) {
+        long now = System.nanoTime();
+        long until = maxNanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + maxNanos;
+        if (!clock.isVirtual()) until = Math.min(until, nextDeadline());
+        return idle(until);
+    }
+
+    /**
+     * Waits, with no task ready, until {@code deadline} (a {@link System#nanoTime()} reading,
+     * or {@link Long#MAX_VALUE} for none) or until a Java future completes. False if the
+     * thread was interrupted.
      */
     private boolean idle(long deadline) {
         boolean timed = deadline != Long.MAX_VALUE;
         synchronized (woken) {
             while (!wokenPending) {
-                long wait = timed ? deadline - clock.nanoTime() : 0;
+                long wait = timed ? deadline - System.nanoTime() : 0;
                 if (timed && wait <= 0) return true;
                 try {
                     woken.wait(wait / 1_000_000, (int) (wait % 1_000_000));

@@ -209,6 +209,24 @@ class SchedulerTest {
     }
 
     @Test
+    void aHostDrivingTheSchedulerInBoundedRunsWaitsForTimersWithoutSpinning() {
+        Lua lua = new Lua();
+        Scheduler s = lua.scheduler();
+        Task sleeper = spawn(lua, "task.sleep(0.002) return 'awake'");
+        Task other = spawn(lua, "return 1");
+        assertEquals(Scheduler.Progress.SLEEPING, s.run(1_000_000));
+        int waits = 0;
+        Scheduler.Progress p;
+        while ((p = s.run(1_000_000, sleeper)) != Scheduler.Progress.DONE && sleeper.state() != Task.State.DEAD) {
+            assertTrue(s.awaitWork(TimeUnit.MINUTES.toNanos(1)));
+            waits++;
+        }
+        assertEquals(LuaString.of("awake"), ((Status.Finished) sleeper.outcome()).values()[0]);
+        assertTrue(waits >= 1 && waits < 1000, "waits: " + waits);
+        assertEquals(sleeper.fuelUsed() + other.fuelUsed(), s.fuelUsed());
+    }
+
+    @Test
     void tasksFromJavaGetMessagesAndCanBeKilled() {
         Lua lua = virtualLua();
         Scheduler s = lua.scheduler();
