@@ -91,6 +91,8 @@ public final class Scheduler {
     /** Tasks waiting for Java futures. */
     private int externalWaits;
     private Task current;
+    /** The task of the last turn. */
+    private Task lastTurn;
     /** The task {@link #runUntil} runs for: its failure is its caller's to report. */
     private Task awaited;
     private boolean running;
@@ -165,6 +167,11 @@ public final class Scheduler {
     /** The fuel all tasks' turns have used so far (what {@code --stats} calls instructions). */
     public long fuelUsed() {
         return fuelUsed;
+    }
+
+    /** The task that had the last turn (or has it now), or null before the first. */
+    public Task lastTurn() {
+        return lastTurn;
     }
 
     /** The task in its turn now, or null between turns. */
@@ -418,6 +425,7 @@ public final class Scheduler {
         }
         t.state = Task.State.RUNNING;
         current = t;
+        lastTurn = t;
         Status s;
         try {
             s = t.executor.step(fuel);
