@@ -64,6 +64,8 @@ public final class Executor {
     private Status outcome;
     /** The error being unwound whose handler (or traceback) step is done. */
     private LuaError handledError;
+    /** The task this executor is, when a {@link Scheduler} runs it. */
+    Task task;
 
     /** An executor that will call {@code function} (any callable value) with {@code args}. */
     public Executor(Instance instance, Object function, Object... args) {
@@ -104,6 +106,21 @@ public final class Executor {
     /** The coroutine the executor started with (which cannot yield). */
     public Coroutine mainCoroutine() {
         return main;
+    }
+
+    /** The task this executor is, or null when no {@link Scheduler} runs it. */
+    public Task task() {
+        return task;
+    }
+
+    /**
+     * The future the running coroutine waits for ({@link Action.Await}), or null: what the
+     * last step that reported {@link Status.Waiting} waits on.
+     */
+    public CompletableFuture<?> awaitedFuture() {
+        Frame top = current.top();
+        return top instanceof SequenceFrame && ((SequenceFrame) top).state == SequenceFrame.AWAITING
+                ? ((SequenceFrame) top).future : null;
     }
 
     /** The coroutine running now (the main one, or one it resumed). */
@@ -480,7 +497,8 @@ public final class Executor {
             sf.state = SequenceFrame.READY;
         } catch (CompletionException | CancellationException e) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            sf.error = cause instanceof LuaError ? (LuaError) cause : new LuaError(String.valueOf(cause.getMessage()));
+            sf.error = cause instanceof LuaError ? (LuaError) cause
+                    : new LuaError(cause.getMessage() != null ? cause.getMessage() : cause.toString());
             sf.state = SequenceFrame.FAILED;
         }
     }

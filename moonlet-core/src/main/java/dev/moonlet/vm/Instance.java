@@ -55,6 +55,7 @@ public final class Instance {
     private int callDepth = Integer.MAX_VALUE;
     private long fuelLimit = Long.MAX_VALUE;
     private long fuelSpent;
+    private Scheduler scheduler;
 
     /** A fresh instance with empty globals (the {@code lib} layer opens the libraries). */
     public Instance() {
@@ -81,6 +82,12 @@ public final class Instance {
     /** The memory this instance accounts for, and its limit. */
     public Heap heap() {
         return heap;
+    }
+
+    /** The scheduler of this instance's tasks ({@code task.spawn}), made on first use. */
+    public Scheduler scheduler() {
+        if (scheduler == null) scheduler = new Scheduler(this);
+        return scheduler;
     }
 
     /** The interned short strings of this instance. */
