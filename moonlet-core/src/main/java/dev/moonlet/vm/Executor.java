@@ -611,7 +611,8 @@ public final class Executor {
      * sequence frame, which will hear {@code e}; or kills the coroutine when there is none.
      */
     private void propagate(Coroutine co, LuaError e, int from) {
-        int target = from;
+        // from is -2 when the executor's own first call fails (no frame raised it).
+        int target = Math.max(from, -1);
         while (target >= 0 && !(co.frames[target] instanceof SequenceFrame
                 && ((SequenceFrame) co.frames[target]).sequence != null)) {
             target--;
