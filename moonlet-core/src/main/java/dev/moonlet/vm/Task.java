@@ -128,7 +128,7 @@ public final class Task {
         return scheduler;
     }
 
-    /** The executor this task steps. */
+    /** The executor this task is (its scheduler steps it: do not step it yourself). */
     public Executor executor() {
         return executor;
     }
