@@ -116,11 +116,15 @@ public final class Main {
         Lua lua = new Lua(cmd.sandbox() ? Sandbox.untrusted() : Sandbox.trusted());
         runner = new Runner(cmd.fuel(), cmd.timeoutSeconds(), cmd.memoryText(), out);
         Signals.register("INT", runner::interrupt);
+        boolean close = true;
         try {
             return runScript(lua, cmd);
         } catch (OsExit exit) {
+            close = exit.close();
             return exit.status();
         } finally {
+            // As lua.c: the state is closed (its finalizers run) unless os.exit asked not to.
+            if (close) lua.close();
             IoLib.closeFiles(lua.instance());
             out.flushNow();
             if (cmd.stats()) err.print(runner.stats(lua.instance().heap().peak(), System.nanoTime() - start,

@@ -193,6 +193,21 @@ public final class Lua {
     }
 
     /**
+     * Closes the instance as {@code lua_close} does: runs the finalizers ({@code __gc}) that
+     * are pending, then those of every object still marked for finalization, the most recently
+     * marked first, each once. An error in a finalizer becomes a warning. Afterwards nothing is
+     * marked for finalization any more; the instance stays usable.
+     *
+     * <pre>{@code
+     * lua.run("setmetatable({}, {__gc = function() print('bye') end})");
+     * lua.close();   // prints bye
+     * }</pre>
+     */
+    public void close() {
+        call(Builtin.of("close", (co, args) -> instance.collector().close()));
+    }
+
+    /**
      * Compiles and runs {@code code} (named after itself in messages, as
      * {@code luaL_dostring} does); returns its results.
      *
@@ -303,6 +318,54 @@ public final class Lua {
     /** Undoes one {@link #pin} of {@code value}. */
     public void unpin(Object value) {
         instance.unpin(value);
+    }
+
+    /**
+     * Applies {@code limits} to this instance from now on (see {@link Limits} for what going
+     * over each does). Memory already accounted stays; the fuel already spent counts against
+     * the new fuel limit; the call depth applies to executors and coroutines made after.
+     *
+     * <pre>{@code
+     * lua.setLimits(Limits.NONE.withMemory(Limits.parseSize("16m")).withFuel(10_000_000));
+     * lua.run("return pcall(string.rep, 'x', 1e9)");   // [false, "not enough memory"]
+     * }</pre>
+     */
+    public void setLimits(Limits limits) {
+        instance.heap().setLimit(limits.memory());
+        instance.heap().setMaxStringLength(limits.stringLength());
+        instance.setFuelLimit(limits.fuel());
+        instance.setCallDepth(limits.callDepth());
+    }
+
+    /** The limits in force ({@link Limits#NONE} unless {@link #setLimits} changed them). */
+    public Limits limits() {
+        return new Limits(instance.heap().limit(), instance.fuelLimit(), instance.callDepth(),
+                instance.heap().maxStringLength());
+    }
+
+    /**
+     * The memory the instance accounts for now, in bytes: what its last collection found live
+     * plus what was allocated since. An estimate of the JVM memory its objects take, the same
+     * estimate the memory limit is checked against.
+     *
+     * <pre>{@code
+     * long before = lua.memoryUsed();
+     * lua.run("big = string.rep('x', 1000000)");
+     * lua.memoryUsed() - before;   // a little over 1000000
+     * }</pre>
+     */
+    public long memoryUsed() {
+        return instance.heap().used();
+    }
+
+    /** The most memory the instance has accounted for at once, in bytes (see {@link #memoryUsed}). */
+    public long memoryPeak() {
+        return instance.heap().peak();
+    }
+
+    /** The fuel this instance's executors have spent in total (what the fuel limit counts). */
+    public long fuelSpent() {
+        return instance.fuelSpent();
     }
 
     /**
