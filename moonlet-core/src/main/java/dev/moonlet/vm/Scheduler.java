@@ -42,8 +42,7 @@ import java.util.function.Consumer;
  * <h2>Memory</h2>
  * Spawning a task and queueing a message are charged to the instance's heap, so a script
  * flooding mailboxes or spawning without end gets {@code "not enough memory"} under a limit.
- * The collector must count what it reaches through {@link #tasks()} (their executors, mailboxes
- * and results) as live, at the same estimates.
+ * The collector traces live tasks' executors, handles and waiting messages as roots.
  *
  * <h2>Threads</h2>
  * Like its instance, a scheduler runs on one thread at a time; only the completion of Java
@@ -191,6 +190,18 @@ public final class Scheduler {
             if (t.state == Task.State.WAITING) r.add(t);
         }
         return r;
+    }
+
+    /**
+     * Marks for the collector what live tasks hold besides their executors (which the
+     * collector traces itself): their handles, which scripts can get back with
+     * {@code task.self()}, and the messages waiting in their mailboxes.
+     */
+    void trace(Marker m) {
+        for (Task t : live) {
+            m.mark(t.handle());
+            for (Object[] message : t.mailbox) m.markAll(message);
+        }
     }
 
     /** See {@link Task#send}. */
