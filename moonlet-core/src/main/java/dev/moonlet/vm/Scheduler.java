@@ -191,16 +191,9 @@ public final class Scheduler {
         return r;
     }
 
-    /**
-     * Marks for the collector what live tasks hold besides their executors (which the
-     * collector traces itself): their handles, which scripts can get back with
-     * {@code task.self()}, and the messages waiting in their mailboxes.
-     */
+    /** Marks the live tasks and what they keep (their mailboxes above all), for the collector. */
     void trace(Marker m) {
-        for (Task t : live) {
-            m.mark(t.handle());
-            for (Message message : t.mailbox) m.mark(message);
-        }
+        for (Task t : live) t.trace(m);
     }
 
     /** See {@link Task#send}. */
