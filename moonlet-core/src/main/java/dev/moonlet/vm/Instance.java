@@ -70,7 +70,10 @@ public final class Instance {
         return collector;
     }
 
-    /** Marks the roots this instance holds: the registry, its main tables and the type metatables. */
+    /**
+     * Marks the roots this instance holds: the registry, its main tables, the type metatables,
+     * and what its live tasks hold outside their executors (handles, waiting messages).
+     */
     void traceRoots(Marker m) {
         m.mark(registry);
         m.mark(globals);

@@ -158,6 +158,7 @@ final class Marking implements Marker {
             return Heap.COROUTINE_BYTES + Heap.stackBytes(co.stack.length) + Heap.stackBytes(co.frames.length);
         }
         if (c instanceof Userdata) return Heap.USERDATA_BYTES;
+        if (c instanceof Message) return Message.bytes(((Message) c).values.length);
         return 0;
     }
 
@@ -208,6 +209,8 @@ final class Marking implements Marker {
             if (u.payload() instanceof Traced) ((Traced) u.payload()).trace(this);
         } else if (o instanceof BuiltinClosure) {
             ((BuiltinClosure) o).trace(this);
+        } else if (o instanceof Message) {
+            markAll(((Message) o).values);
         }
     }
 

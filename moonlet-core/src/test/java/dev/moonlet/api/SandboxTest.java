@@ -61,7 +61,7 @@ class SandboxTest {
             assertTrue(!all.contains(absent), absent + " reachable: " + all);
         }
         for (String present : new String[] {" math.random ", " string.rep ", " string.format ",
-                " table.sort ", " utf8.char ", " coroutine.wrap "}) {
+                " table.sort ", " utf8.char ", " coroutine.wrap ", " task.spawn "}) {
             assertTrue(all.contains(present), present + " missing: " + all);
         }
     }
