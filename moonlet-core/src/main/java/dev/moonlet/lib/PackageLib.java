@@ -268,7 +268,7 @@ public final class PackageLib {
     /** Compiles the Lua file {@code file} for module {@code name} ({@code luaL_loadfile} and {@code checkload}). */
     private static Closure loadLuaFile(Coroutine co, String name, String file) {
         try {
-            byte[] source = ChunkLoader.readFile(FileName.decoded(file));
+            byte[] source = ChunkLoader.readFile(FileName.decoded(file), co.instance().heap());
             return ChunkLoader.compile(co, source, FileName.toLua("@" + file), "bt", false, null);
         } catch (LuaError e) {
             Object message = e.value();
