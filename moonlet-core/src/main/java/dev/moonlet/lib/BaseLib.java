@@ -5,6 +5,7 @@ import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Closure;
@@ -240,6 +241,7 @@ public final class BaseLib {
             throw Library.error(co, "cannot change a protected metatable");
         }
         t.setMetatable((LuaTable) mt);
+        co.instance().collector().checkFinalizer(t, (LuaTable) mt);
         return t;
     }
 
@@ -405,6 +407,11 @@ public final class BaseLib {
 
     /** {@code dofile}'s sequence: the builtin's results are those of the chunk. */
     private static final class TailCallOf implements Sequence {
+        @Override
+        public void trace(Marker m) {
+            m.mark(function);
+        }
+
         private final Object function;
 
         TailCallOf(Object function) {
@@ -426,6 +433,6 @@ public final class BaseLib {
 
     /** {@code collectgarbage([opt [, ...]])}: see {@link CollectorControl}. */
     public static Object collectgarbage(Coroutine co, Object[] args) {
-        return CollectorControl.of(co.instance()).collectgarbage(args);
+        return CollectorControl.collectgarbage(co, args);
     }
 }

@@ -5,6 +5,7 @@ import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Closure;
 import dev.moonlet.vm.Coroutine;
@@ -152,6 +153,13 @@ public final class ChunkLoader {
      * and a message (also when the reader raises an error or returns a non-string).
      */
     static final class Reader implements Sequence {
+        @Override
+        public void trace(Marker m) {
+            m.mark(reader);
+            m.mark(chunkName);
+            m.mark(env);
+        }
+
         private final Object reader;
         private final LuaString chunkName;
         private final String mode;

@@ -1,5 +1,6 @@
 package dev.moonlet.lib;
 
+import dev.moonlet.value.Collectable;
 import dev.moonlet.value.LuaFunction;
 import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
@@ -161,6 +162,7 @@ public final class DebugLib {
         Closure c = upvalueOwner(Args.checkType(args, 0, "function"), n);
         if (c == null) return Values.NONE;
         c.setUpvalue(n - 1, value);
+        co.instance().collector().barrier(value);
         return upvalueName(c, n);
     }
 
@@ -182,6 +184,7 @@ public final class DebugLib {
         if (v instanceof LuaTable) ((LuaTable) v).setMetatable((LuaTable) mt);
         else if (v instanceof Userdata) ((Userdata) v).setMetatable((LuaTable) mt);
         else co.instance().setTypeMetatable(LuaType.typeName(v), (LuaTable) mt);
+        if (v instanceof Collectable) co.instance().collector().checkFinalizer((Collectable) v, (LuaTable) mt);
         return v;
     }
 

@@ -3,6 +3,7 @@ package dev.moonlet.lib;
 import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.ArgumentError;
 import dev.moonlet.vm.Coroutine;
@@ -23,6 +24,14 @@ import java.util.Arrays;
  * sequence frame.
  */
 final class FileRead extends InlineSequence {
+    @Override
+    public void trace(Marker m) {
+        super.trace(m);
+        m.markAll(formats);
+        m.markAll(values);
+        m.mark(lines);
+    }
+
     /** The most bytes moved between two looks at the fuel. */
     private static final int CHUNK = 1 << 16;
     /** Bytes read per unit of fuel. */

@@ -4,6 +4,7 @@ import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
 import dev.moonlet.value.Userdata;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Coroutine;
@@ -205,6 +206,12 @@ public final class MathLib {
 
     /** {@code math.max} and {@code math.min} once a comparison calls {@code __lt}. */
     private static final class Extreme extends MetaSequence {
+        @Override
+        public void trace(Marker m) {
+            super.trace(m);
+            m.markAll(args);
+        }
+
         private static final int LESS = 0;
         private final Object[] args;
         private final boolean max;

@@ -2,6 +2,7 @@ package dev.moonlet.lib;
 
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Instance;
@@ -100,6 +101,13 @@ public final class OsLib {
 
     /** {@code os.time} of a table: reads the fields, normalises, writes them back. */
     private static final class DateTable extends MetaSequence {
+        @Override
+        public void trace(Marker m) {
+            super.trace(m);
+            m.mark(table);
+            m.markAll(results);
+        }
+
         /** The fields os.time reads, their defaults (-1: required) and their offsets from C's. */
         private static final String[] READ = {"year", "month", "day", "hour", "min", "sec"};
         private static final int[] DEFAULTS = {-1, -1, -1, 12, 0, 0};

@@ -4,6 +4,7 @@ import dev.moonlet.value.LuaFunction;
 import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Fuel;
@@ -18,6 +19,13 @@ import dev.moonlet.vm.LuaType;
  * yield.
  */
 final class StringGsub extends InlineSequence {
+    @Override
+    public void trace(Marker m) {
+        super.trace(m);
+        m.mark(src);
+        m.mark(repl);
+    }
+
     private final Instance instance;
     private final LuaString src;
     private final byte[] subject;

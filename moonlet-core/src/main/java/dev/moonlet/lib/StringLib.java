@@ -3,6 +3,7 @@ package dev.moonlet.lib;
 import dev.moonlet.compiler.BinaryChunk;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.ArgumentError;
 import dev.moonlet.vm.Arithmetic;
@@ -188,6 +189,13 @@ public final class StringLib {
 
     /** A sequence that only tail-calls a metamethod. */
     private static final class TailCall implements dev.moonlet.vm.Sequence {
+        @Override
+        public void trace(Marker m) {
+            m.mark(function);
+            m.mark(a);
+            m.mark(b);
+        }
+
         private final Object function;
         private final Object a;
         private final Object b;

@@ -2,6 +2,7 @@ package dev.moonlet.lib;
 
 import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaString;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.ArgumentError;
 import dev.moonlet.vm.Coroutine;
@@ -19,6 +20,13 @@ import java.util.List;
  * and pauses between options when the fuel is spent.
  */
 final class StringPack extends InlineSequence {
+    @Override
+    public void trace(Marker m) {
+        super.trace(m);
+        m.markAll(args);
+        m.markAll(results.toArray());
+    }
+
     /** The largest integer size, MAXINTSIZE. */
     private static final int MAX_INT_SIZE = 16;
     /** sizeof(lua_Integer). */

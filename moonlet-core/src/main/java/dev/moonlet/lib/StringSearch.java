@@ -2,6 +2,8 @@ package dev.moonlet.lib;
 
 import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaString;
+import dev.moonlet.vm.BuiltinClosure;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Coroutine;
@@ -13,6 +15,12 @@ import dev.moonlet.vm.Values;
  * {@code str_find_aux} and {@code gmatch_aux}).
  */
 final class StringSearch extends InlineSequence {
+    @Override
+    public void trace(Marker m) {
+        super.trace(m);
+        m.mark(iterator);
+    }
+
     private final PatternMatcher matcher;
     /** find: positions, then the captures; match and gmatch: the captures or the whole match. */
     private final boolean find;
@@ -76,9 +84,15 @@ final class StringSearch extends InlineSequence {
      * match ended, skipping an empty match there (lstrlib's GMatchState). A {@code '^'} in the
      * pattern is an ordinary character.
      */
-    private static final class GmatchIterator extends Builtin {
+    private static final class GmatchIterator extends BuiltinClosure {
         /** What the iterator holds, counted as the upvalues of a closure (lstrlib's GMatchState has 3). */
         static final int UPVALUES = 3;
+
+        @Override
+        public void trace(Marker m) {
+            m.mark(subject);
+            m.mark(pattern);
+        }
 
         private final LuaString subject;
         private final LuaString pattern;

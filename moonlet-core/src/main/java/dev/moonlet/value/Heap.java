@@ -42,7 +42,18 @@ public final class Heap {
          * heap to the live size found. Runs no Lua code (finalizers wait for the executor).
          */
         void reclaimNow();
+
+        /**
+         * The write barrier: {@code table}, already traversed by the mark under way (see
+         * {@link Heap#beginMarking}), was stored into or given a metatable, so it may now
+         * refer to objects the mark has not reached; it must be traversed again before the
+         * mark ends.
+         */
+        default void touched(LuaTable table) {}
     }
+
+    /** {@link #markingEpoch} when no incremental mark is under way: a mark no object has. */
+    private static final int NOT_MARKING = Integer.MIN_VALUE;
 
     /** The longest string a Java array can hold, and so the longest string there can be. */
     public static final long MAX_STRING_LENGTH = Integer.MAX_VALUE - 8;
@@ -53,6 +64,13 @@ public final class Heap {
     private long chargedSinceSettle;
     private long peak;
     private Reclaimer reclaimer;
+    /**
+     * The epoch of the incremental mark under way, else {@link #NOT_MARKING}. A table whose
+     * {@link Collectable#gcMark} equals it is black (traversed): a store into it calls
+     * {@link #touched}. Comparing with this field is the whole cost of the barrier when no
+     * mark is under way.
+     */
+    int markingEpoch = NOT_MARKING;
 
     /** The accounted size now, in bytes: the last live size found plus the charges since. */
     public long used() {
@@ -99,6 +117,34 @@ public final class Heap {
     /** Sets who finds the live size when the limit is near (the vm's collector). */
     public void setReclaimer(Reclaimer reclaimer) {
         this.reclaimer = reclaimer;
+    }
+
+    /**
+     * Starts the write barrier for an incremental mark with epoch {@code epoch} (a positive
+     * number): from now until {@link #endMarking}, storing into a table whose mark is
+     * {@code epoch} tells the {@link Reclaimer} ({@link Reclaimer#touched}).
+     */
+    public void beginMarking(int epoch) {
+        if (epoch <= 0) throw new IllegalArgumentException("mark epochs are positive: " + epoch);
+        markingEpoch = epoch;
+    }
+
+    /** Ends the write barrier: no mark is under way. */
+    public void endMarking() {
+        markingEpoch = NOT_MARKING;
+    }
+
+    /**
+     * Whether {@code c} is black in the incremental mark under way: traversed already, so that
+     * a value stored into it must pass a barrier (for tables, {@link LuaTable} does it).
+     */
+    public boolean isBlack(Collectable c) {
+        return c.gcMark == markingEpoch;
+    }
+
+    /** The barrier's slow path: {@code table} was black and has been stored into. */
+    void touched(LuaTable table) {
+        if (reclaimer != null) reclaimer.touched(table);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.moonlet.vm;
 
 import dev.moonlet.syntax.ChunkId;
+import dev.moonlet.value.Collectable;
 import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
@@ -17,7 +18,7 @@ import java.util.Arrays;
  * {@code "stack overflow"}, and while that error is being handled a little more room is
  * allowed, as in Lua.
  */
-public final class Coroutine {
+public final class Coroutine extends Collectable {
     /** The status of a coroutine, as {@code coroutine.status} names it. */
     public enum State {
         /** Created and not started, or stopped in a yield. */

@@ -47,6 +47,7 @@ public final class Instance {
     private final LuaTable pinned = new LuaTable(heap);
     /** Metatables of nil, booleans, numbers, strings, functions and threads (TYPE_NAMES order). */
     private final LuaTable[] typeMetatables = new LuaTable[TYPE_NAMES.length];
+    private final Collector collector;
     private OutputStream output = System.out;
     private OutputStream errorOutput = System.err;
     private boolean warningsOn;
@@ -54,17 +55,40 @@ public final class Instance {
     private int callDepth = Integer.MAX_VALUE;
     private long fuelLimit = Long.MAX_VALUE;
     private long fuelSpent;
+    private Scheduler scheduler;
 
     /** A fresh instance with empty globals (the {@code lib} layer opens the libraries). */
     public Instance() {
         registry.put(LOADED_KEY, loaded);
         registry.put(GLOBALS_KEY, globals);
         registry.put(PINNED_KEY, pinned);
+        collector = new Collector(this);
+    }
+
+    /** The collector of this instance: marking, weak tables, finalizers, {@code collectgarbage}. */
+    public Collector collector() {
+        return collector;
+    }
+
+    /** Marks the roots this instance holds: the registry, its main tables and the type metatables. */
+    void traceRoots(Marker m) {
+        m.mark(registry);
+        m.mark(globals);
+        m.mark(loaded);
+        m.mark(pinned);
+        for (LuaTable mt : typeMetatables) m.mark(mt);
+        if (scheduler != null) scheduler.trace(m);
     }
 
     /** The memory this instance accounts for, and its limit. */
     public Heap heap() {
         return heap;
+    }
+
+    /** The scheduler of this instance's tasks ({@code task.spawn}), made on first use. */
+    public Scheduler scheduler() {
+        if (scheduler == null) scheduler = new Scheduler(this);
+        return scheduler;
     }
 
     /** The interned short strings of this instance. */
@@ -306,7 +330,7 @@ public final class Instance {
 
     /**
      * Keeps {@code v} alive while Java code holds it between steps (values reachable only
-     * from Java are otherwise collected, once the collector exists). Pins are counted:
+     * from Java are otherwise collected: removed from weak tables, finalized). Pins are counted:
      * each {@code pin} needs one {@link #unpin}. Values that are not collected (nil,
      * booleans, numbers) are ignored.
      */

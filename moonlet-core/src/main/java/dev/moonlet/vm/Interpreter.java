@@ -116,6 +116,7 @@ final class Interpreter {
                     case OpCode.SETUPVAL: {
                         Upvalue u = upvals[(i >>> 16) & 0xFF];
                         u.slots[u.index] = stack[a];
+                        if (co.instance().heap().isBlack(u)) co.instance().collector().barrier(stack[a]);
                         continue;
                     }
                     case OpCode.GETTABUP: {
