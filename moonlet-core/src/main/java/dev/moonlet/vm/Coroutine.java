@@ -112,7 +112,7 @@ public final class Coroutine extends Collectable {
      * @throws dev.moonlet.value.LuaError {@code "not enough memory"} when they do not fit
      */
     Coroutine(Instance instance, boolean main) {
-        instance.heap().charge(Heap.COROUTINE_BYTES + Heap.stackBytes(stack.length) + Heap.stackBytes(frames.length));
+        instance.heap().charge(Heap.coroutineBytes(stack.length, frames.length));
         this.instance = instance;
         this.main = main;
         this.callDepth = instance.callDepth();
@@ -306,7 +306,7 @@ public final class Coroutine extends Collectable {
         if (frameLimit != callDepth && frameCount <= callDepth) {
             frameLimit = callDepth;
             if (frames.length > callDepth) {
-                instance.heap().release(Heap.stackBytes(frames.length) - Heap.stackBytes(callDepth));
+                instance.heap().release(Heap.frameBytes(frames.length) - Heap.frameBytes(callDepth));
                 frames = Arrays.copyOf(frames, callDepth);
             }
         }
@@ -331,13 +331,7 @@ public final class Coroutine extends Collectable {
     LuaFrame pushLuaFrame() {
         if (frameCount == frames.length) growFrames();
         Frame old = frames[frameCount];
-        LuaFrame f;
-        if (old instanceof LuaFrame) {
-            f = (LuaFrame) old;
-        } else {
-            instance.heap().charge(Heap.FRAME_BYTES);
-            f = new LuaFrame();
-        }
+        LuaFrame f = old instanceof LuaFrame ? (LuaFrame) old : new LuaFrame();
         frames[frameCount++] = f;
         return f;
     }
@@ -362,7 +356,8 @@ public final class Coroutine extends Collectable {
             throw RuntimeErrors.at(this, "stack overflow");
         }
         int n = (int) Math.min(frameLimit, 2L * frames.length);
-        instance.heap().charge(Heap.stackBytes(n) - Heap.stackBytes(frames.length));
+        // The frame objects that will fill the new slots are charged with them (Heap.frameBytes).
+        instance.heap().charge(Heap.frameBytes(n) - Heap.frameBytes(frames.length));
         frames = Arrays.copyOf(frames, n);
     }
 

@@ -866,10 +866,7 @@ final class Interpreter {
         int np = p.numParams;
         Object[] varargs = Values.NONE;
         if (nargs > np) {
-            if (p.isVararg) {
-                co.instance().heap().charge(Heap.stackBytes(nargs - np));
-                varargs = Arrays.copyOfRange(stack, base + np, base + nargs);
-            }
+            if (p.isVararg) varargs = Arrays.copyOfRange(stack, base + np, base + nargs);
         } else if (nargs < np) {
             Arrays.fill(stack, base + nargs, base + np, null);
         }

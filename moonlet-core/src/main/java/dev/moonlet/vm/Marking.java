@@ -157,10 +157,11 @@ final class Marking implements Marker {
         if (c instanceof Upvalue) return Heap.UPVALUE_BYTES;
         if (c instanceof Coroutine) {
             Coroutine co = (Coroutine) c;
-            return Heap.COROUTINE_BYTES + Heap.stackBytes(co.stack.length) + Heap.stackBytes(co.frames.length);
+            return Heap.coroutineBytes(co.stack.length, co.frames.length);
         }
         if (c instanceof Userdata) return Heap.USERDATA_BYTES;
         if (c instanceof Message) return Message.bytes(((Message) c).values.length);
+        if (c instanceof Proto) return Instance.protoBytes((Proto) c);
         return 0;
     }
 
