@@ -150,10 +150,15 @@ public final class Continuation {
         return ((SequenceFrame) f).copy();
     }
 
+    /** How a frame that cannot be copied is named in the error: its builtin, or the machinery it is. */
     private static String nameOf(Frame f) {
         Object fn = f.function();
         if (fn instanceof Builtin) return ((Builtin) fn).name();
-        return Coroutine.isHidden(f) ? "error handling" : "?";
+        Sequence s = ((SequenceFrame) f).sequence;
+        if (s instanceof HookCall) return "a hook call";
+        if (s instanceof HandlerCall) return "a message handler call";
+        if (s instanceof Unwinder) return "__close handlers of an error";
+        return "?";
     }
 
     /**
