@@ -65,6 +65,19 @@ public final class Lua {
      * }</pre>
      */
     public Lua() {
+        this(Sandbox.trusted());
+    }
+
+    /**
+     * A new instance with what {@code sandbox} allows of the standard library open, and
+     * nothing else: see {@link Sandbox} for the profiles.
+     *
+     * <pre>{@code
+     * Lua lua = new Lua(Sandbox.untrusted());
+     * lua.run("return os.exit");   // [null]
+     * }</pre>
+     */
+    public Lua(Sandbox sandbox) {
         BaseLib.open(instance);
         PackageLib.open(instance);
         CoroutineLib.open(instance);
@@ -77,6 +90,7 @@ public final class Lua {
         OsLib.open(instance);
         IoLib.open(instance);
         DebugLib.open(instance);
+        sandbox.apply(instance);
     }
 
     /**
