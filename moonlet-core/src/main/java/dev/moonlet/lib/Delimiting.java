@@ -3,6 +3,7 @@ package dev.moonlet.lib;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Delimiter;
+import dev.moonlet.vm.Marker;
 
 /**
  * The common part of the library's delimiters (prompts, effect resumes, barriers): the first
@@ -29,6 +30,12 @@ abstract class Delimiting implements Delimiter {
         Action a = start;
         start = null;
         return a;
+    }
+
+    /** Marks the starting action's values; subclasses add what they hold. */
+    @Override
+    public void trace(Marker m) {
+        if (start != null) m.markAction(start);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.moonlet.vm.Comparison;
 import dev.moonlet.vm.Continuation;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Instance;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Sequence;
 import java.util.Arrays;
 
@@ -54,6 +55,11 @@ final class Prompt extends Delimiting {
                     : "attempt to abort across a coroutine boundary";
         }
 
+        @Override
+        public void trace(Marker m) {
+            m.mark(tag);
+        }
+
         /** The tag as {@code tostring} shows it when it has no metamethod to call, quoted. */
         private String describe() {
             Object text = ToString.of(instance, tag);
@@ -82,6 +88,13 @@ final class Prompt extends Delimiting {
     @Override
     public Sequence copy() {
         return new Prompt(tag, handler, start());
+    }
+
+    @Override
+    public void trace(Marker m) {
+        super.trace(m);
+        m.mark(tag);
+        m.mark(handler);
     }
 
     /** "continuation already consumed", at the position of the caller of the running builtin. */

@@ -1,5 +1,6 @@
 package dev.moonlet.lib;
 
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Sequence;
@@ -12,6 +13,11 @@ import dev.moonlet.vm.Sequence;
  * continuations).
  */
 abstract class SingleCall implements Sequence, Cloneable {
+    @Override
+    public void trace(Marker m) {
+        if (call != null) m.markAction(call);
+    }
+
     private Action.Call call;
 
     /** A sequence that makes {@code call} first. */

@@ -184,6 +184,21 @@ public final class Continuation {
         return new Closing(instance, pending, null, null);
     }
 
+    /**
+     * Marks what the continuation holds, for the collector: its body or its frames, slots and
+     * open upvalues, and its bound values. Captured frames do not run, and stores through the
+     * open upvalues have the upvalue barrier, so a continuation changes only by being
+     * consumed, which drops what it held.
+     */
+    public void trace(Marker m) {
+        if (consumed) return;
+        m.mark(body);
+        m.markAll(bound);
+        m.markAll(stack);
+        for (Frame f : frames) f.trace(m);
+        for (Upvalue u = openUpvalues; u != null; u = u.next) m.mark(u);
+    }
+
     // ------------------------------------------------------------------ the executor's side
 
     /**

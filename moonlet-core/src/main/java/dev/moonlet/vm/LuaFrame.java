@@ -27,6 +27,12 @@ final class LuaFrame extends Frame {
         return closure;
     }
 
+    @Override
+    void trace(Marker m) {
+        m.mark(closure);
+        m.markAll(varargs);
+    }
+
     Proto proto() {
         return closure.proto;
     }
