@@ -44,7 +44,8 @@ public final class Sandbox {
      * and Moonlet's {@code task}.
      */
     private static final List<String> LIBRARIES =
-            List.of("_G", "package", "coroutine", "string", "table", "math", "utf8", "os", "io", "debug", "task");
+            List.of("_G", "package", "coroutine", "string", "table", "math", "utf8", "os", "io", "debug", "task",
+                    "prompt", "effect");
     private static final String BASE = "_G";
 
     private final Set<String> allowed;
@@ -74,8 +75,9 @@ public final class Sandbox {
     /**
      * For scripts you do not trust: the basic functions without {@code dofile} and
      * {@code loadfile}, {@code load} of text chunks only; {@code string} without
-     * {@code dump}; {@code table}, {@code math}, {@code utf8}, {@code coroutine} and
-     * {@code task} (its tasks are bounded by the scheduler's fuel and the memory limit);
+     * {@code dump}; {@code table}, {@code math}, {@code utf8}, {@code coroutine}, {@code task}
+     * (its tasks are bounded by the scheduler's fuel and the memory limit), and {@code prompt}
+     * and {@code effect} (which, like coroutines, only move the script's own frames);
      * {@code os.clock}, {@code os.time}, {@code os.date} and {@code os.difftime}; of
      * {@code debug} only {@code traceback}; no {@code io}, and no {@code require} unless
      * modules are supplied with {@link #withModule}.
@@ -87,7 +89,7 @@ public final class Sandbox {
      */
     public static Sandbox untrusted() {
         Set<String> allowed = new TreeSet<>(List.of(BASE, "string", "table", "math", "utf8", "coroutine", "task",
-                "os.clock", "os.time", "os.date", "os.difftime", "debug.traceback"));
+                "prompt", "effect", "os.clock", "os.time", "os.date", "os.difftime", "debug.traceback"));
         Set<String> denied = new TreeSet<>(List.of("dofile", "loadfile", "string.dump"));
         return new Sandbox(allowed, denied, false, new LinkedHashMap<>());
     }
