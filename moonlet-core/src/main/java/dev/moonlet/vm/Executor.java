@@ -400,7 +400,7 @@ public final class Executor {
             handledError = e;
             int catcher = findCatcher(co, from);
             if (catcher < 0) {
-                if (co.isMain()) e.setTraceback(Traceback.of(co, null, 0).toString());
+                if (co.isMain()) e.setTraceback(Traceback.of(co, null, 0, fuel).toString());
             } else {
                 Sequence s = ((SequenceFrame) co.frames[catcher]).sequence;
                 Object handler = s.messageHandler();
@@ -414,7 +414,7 @@ public final class Executor {
                     }
                 }
                 if (s instanceof Unwinder && ((Unwinder) s).uncaught) {
-                    e.setTraceback(Traceback.of(co, null, 0).toString());
+                    e.setTraceback(Traceback.of(co, null, 0, fuel).toString());
                 }
             }
         }

@@ -30,12 +30,17 @@ public final class Traceback {
     private static final int LEVELS1 = 10;
     private static final int LEVELS2 = 11;
 
+    /** Frames counted per unit of fuel: counting the levels walks the whole stack once. */
+    private static final int FRAMES_PER_FUEL = 8;
+
     /**
      * The traceback of {@code co} from call level {@code level} (0 = its running function,
      * 1 = that function's caller, ...), preceded by {@code msg} and a newline when
-     * {@code msg} is not null ({@code debug.traceback}'s result).
+     * {@code msg} is not null ({@code debug.traceback}'s result). The work, which grows with
+     * the depth of the stack, is charged to {@code fuel} (that of the step asking).
      */
-    public static LuaString of(Coroutine co, LuaString msg, int level) {
+    public static LuaString of(Coroutine co, LuaString msg, int level, Fuel fuel) {
+        fuel.consume(co.frameCount / FRAMES_PER_FUEL + 1);
         StringBuilder sb = new StringBuilder();
         if (msg != null) sb.append(DebugNames.latin1(msg)).append('\n');
         sb.append("stack traceback:");
@@ -50,7 +55,7 @@ public final class Traceback {
                 level += n;
             } else {
                 if (current < levels) {
-                    describe(co, current, sb);
+                    describe(co, co.frameIndexOfLevel(current, levels), sb);
                 } else {
                     sb.append("\n\t[C]: in ?");
                 }
@@ -59,9 +64,8 @@ public final class Traceback {
         return RuntimeErrors.bytes(sb.toString());
     }
 
-    /** Appends the traceback line(s) of call level {@code level}. */
-    private static void describe(Coroutine co, int level, StringBuilder sb) {
-        int index = co.frameIndexOfLevel(level);
+    /** Appends the traceback line(s) of the level at frame {@code index} (-2: the running builtin). */
+    private static void describe(Coroutine co, int index, StringBuilder sb) {
         Object fn;
         DebugNames.Name name;
         boolean tail;
