@@ -4,11 +4,12 @@ import dev.moonlet.compiler.BinaryChunk;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Closure;
 import dev.moonlet.vm.Coroutine;
+import dev.moonlet.vm.Instance;
 import dev.moonlet.vm.Sequence;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -35,8 +36,20 @@ public final class ChunkLoader {
     /** Source bytes per unit of fuel charged for compiling. */
     private static final int BYTES_PER_FUEL = 16;
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    /** The registry key whose true value makes every loader refuse binary chunks. */
+    private static final LuaString TEXT_ONLY_KEY = LuaString.of("_MOONLET_TEXT_CHUNKS_ONLY");
 
     private ChunkLoader() {}
+
+    /**
+     * Makes {@code load}, {@code loadfile}, {@code dofile} and {@code require} of
+     * {@code instance} refuse binary chunks whatever mode they are given, as a sandbox wants:
+     * a crafted binary chunk is not checked the way source is. (The flag lives in the
+     * registry, which only {@code debug.getregistry} reaches.)
+     */
+    public static void refuseBinaryChunks(Instance instance) {
+        instance.registry().put(TEXT_ONLY_KEY, true);
+    }
 
     /**
      * Compiles {@code source} named {@code chunkName} in {@code mode}; with {@code hasEnv}, its
@@ -46,6 +59,10 @@ public final class ChunkLoader {
      */
     static Closure compile(Coroutine co, byte[] source, LuaString chunkName, String mode, boolean hasEnv, Object env) {
         co.fuel().consume(source.length / BYTES_PER_FUEL + 1);
+        boolean binary = source.length > 0 && source[0] == BinaryChunk.SIGNATURE_BYTE;
+        if (binary && co.instance().registry().get(TEXT_ONLY_KEY) != null) {
+            throw new LuaError("attempt to load a binary chunk (mode is 't')");
+        }
         Closure f = co.instance().load(source, chunkName, mode, null);
         if (hasEnv && f.upvalueCount() > 0) f.setUpvalue(0, env);
         return f;
@@ -66,6 +83,8 @@ public final class ChunkLoader {
     public static byte[] readFile(String name) {
         String shown = name == null ? "stdin" : name;
         try {
+            // fopen("") fails with ENOENT, where Path.of("") would be the current directory.
+            if (name != null && name.isEmpty()) throw new NoSuchFileException(name);
             return skipPrefix(name == null ? System.in.readAllBytes() : Files.readAllBytes(Path.of(name)));
         } catch (NoSuchFileException e) {
             throw new LuaError("cannot open " + shown + ": No such file or directory");
@@ -108,13 +127,20 @@ public final class ChunkLoader {
      * and a message (also when the reader raises an error or returns a non-string).
      */
     static final class Reader implements Sequence {
+        @Override
+        public void trace(Marker m) {
+            m.mark(reader);
+            m.mark(chunkName);
+            m.mark(env);
+        }
+
         private final Object reader;
         private final LuaString chunkName;
         private final String mode;
         private final boolean hasEnv;
         private final Object env;
-        private final ByteArrayOutputStream source = new ByteArrayOutputStream();
-        private boolean started;
+        /** The pieces so far, charged to the instance as they come; made by the first poll. */
+        private LuaBuffer source;
 
         Reader(Object reader, LuaString chunkName, String mode, boolean hasEnv, Object env) {
             this.reader = reader;
@@ -126,7 +152,7 @@ public final class ChunkLoader {
 
         @Override
         public Action poll(Coroutine co, Object[] results) {
-            if (started) {
+            if (source != null) {
                 LuaString piece;
                 try {
                     piece = piece(co, results.length > 0 ? results[0] : null);
@@ -135,9 +161,10 @@ public final class ChunkLoader {
                 }
                 if (piece == null || piece.length() == 0) return finish(co);
                 co.fuel().consume(piece.length() / BYTES_PER_FUEL + 1);
-                source.write(piece.rawBytes(), 0, piece.length());
+                source.append(piece);
+            } else {
+                source = new LuaBuffer(co.instance().heap(), 16);
             }
-            started = true;
             return new Action.Call(reader, new Object[0]);
         }
 
@@ -157,7 +184,7 @@ public final class ChunkLoader {
 
         private Action finish(Coroutine co) {
             try {
-                return new Action.Return(new Object[] {compile(co, source.toByteArray(), chunkName, mode, hasEnv, env)});
+                return new Action.Return(new Object[] {compile(co, source.toLuaString().rawBytes(), chunkName, mode, hasEnv, env)});
             } catch (LuaError e) {
                 return new Action.Return(failure(e));
             }

@@ -7,6 +7,7 @@ import dev.moonlet.syntax.ChunkId;
 import dev.moonlet.value.LuaFunction;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
+import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Closure;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Instance;
@@ -56,13 +57,18 @@ final class DebugInfo {
         return table(co.instance(), options, fn, level);
     }
 
+    private static int upvalueCount(Object fn) {
+        if (fn instanceof Closure) return ((Closure) fn).upvalueCount();
+        return fn instanceof Builtin ? ((Builtin) fn).upvalues().length : 0;
+    }
+
     private static LuaTable table(Instance instance, LuaString options, Object fn, StackLevel level) {
-        LuaTable info = new LuaTable();
+        LuaTable info = new LuaTable(instance.heap());
         Proto p = fn instanceof Closure ? ((Closure) fn).proto : null;
         if (has(options, 'S')) source(instance, info, p);
         if (has(options, 'l')) set(instance, info, "currentline", (long) (level == null ? -1 : level.currentLine()));
         if (has(options, 'u')) {
-            set(instance, info, "nups", (long) (p == null ? 0 : ((Closure) fn).upvalueCount()));
+            set(instance, info, "nups", (long) upvalueCount(fn));
             set(instance, info, "nparams", (long) (p == null ? 0 : p.numParams));
             set(instance, info, "isvararg", p == null || p.isVararg);
         }
@@ -75,7 +81,7 @@ final class DebugInfo {
             set(instance, info, "ntransfer", (long) (level == null ? 0 : level.transferCount()));
         }
         if (has(options, 't')) set(instance, info, "istailcall", level != null && level.isTailCall());
-        if (has(options, 'L')) set(instance, info, "activelines", p == null ? null : activeLines(p));
+        if (has(options, 'L')) set(instance, info, "activelines", p == null ? null : activeLines(instance, p));
         if (has(options, 'f')) set(instance, info, "func", fn);
         return info;
     }
@@ -95,8 +101,8 @@ final class DebugInfo {
      * instruction but a vararg function's first ({@code VARARGPREP}, which is on the line of
      * the definition); empty without line information.
      */
-    private static LuaTable activeLines(Proto p) {
-        LuaTable lines = new LuaTable();
+    private static LuaTable activeLines(Instance instance, Proto p) {
+        LuaTable lines = new LuaTable(instance.heap());
         int first = p.code.length > 0 && Instruction.op(p.code[0]) == OpCode.VARARGPREP ? 1 : 0;
         for (int pc = first; pc < p.lineInfo.length; pc++) lines.put((long) p.lineInfo[pc], Boolean.TRUE);
         return lines;

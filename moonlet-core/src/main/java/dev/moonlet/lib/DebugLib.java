@@ -1,5 +1,6 @@
 package dev.moonlet.lib;
 
+import dev.moonlet.value.Collectable;
 import dev.moonlet.value.LuaFunction;
 import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
@@ -45,7 +46,7 @@ public final class DebugLib {
 
     /** Opens the library in {@code instance}: the global {@code debug} and {@code package.loaded.debug}. */
     public static void open(Instance instance) {
-        LuaTable lib = new LuaTable();
+        LuaTable lib = new LuaTable(instance.heap());
         UpvalueIds ids = new UpvalueIds();
         define(instance, lib, "debug", DebugPrompt::debug);
         define(instance, lib, "getuservalue", DebugLib::getuservalue);
@@ -125,7 +126,7 @@ public final class DebugLib {
 
     // ------------------------------------------------------------------ upvalues
 
-    /** {@code f} as a closure when it has upvalue {@code n} (1-based), else null (builtins have none). */
+    /** {@code f} as a closure when it has upvalue {@code n} (1-based), else null. */
     private static Closure upvalueOwner(Object f, int n) {
         return f instanceof Closure && n >= 1 && n <= ((Closure) f).upvalueCount() ? (Closure) f : null;
     }
@@ -135,20 +136,33 @@ public final class DebugLib {
         return name == null ? NO_NAME : name;
     }
 
-    /** {@code debug.getupvalue(f, n)}: the name and value of upvalue {@code n} of {@code f}, or nothing. */
+    /**
+     * {@code debug.getupvalue(f, n)}: the name and value of upvalue {@code n} of {@code f}, or
+     * nothing. A builtin's upvalues (see {@link Builtin#upvalues()}) are all named {@code ""},
+     * as C closures' are.
+     */
     public static Object getupvalue(Coroutine co, Object[] args) {
         int n = (int) Args.checkInteger(args, 1);
-        Closure c = upvalueOwner(Args.checkType(args, 0, "function"), n);
+        Object f = Args.checkType(args, 0, "function");
+        if (f instanceof Builtin) {
+            Object[] ups = ((Builtin) f).upvalues();
+            return n >= 1 && n <= ups.length ? new Object[] {LuaString.EMPTY, ups[n - 1]} : Values.NONE;
+        }
+        Closure c = upvalueOwner(f, n);
         return c == null ? Values.NONE : new Object[] {upvalueName(c, n), c.upvalue(n - 1)};
     }
 
-    /** {@code debug.setupvalue(f, n, value)}: sets upvalue {@code n} of {@code f}; its name, or nothing. */
+    /**
+     * {@code debug.setupvalue(f, n, value)}: sets upvalue {@code n} of {@code f}; its name, or
+     * nothing. A builtin's upvalues are its own Java state and cannot be set: nothing.
+     */
     public static Object setupvalue(Coroutine co, Object[] args) {
         Object value = Args.checkAny(args, 2);
         int n = (int) Args.checkInteger(args, 1);
         Closure c = upvalueOwner(Args.checkType(args, 0, "function"), n);
         if (c == null) return Values.NONE;
         c.setUpvalue(n - 1, value);
+        co.instance().collector().barrier(value);
         return upvalueName(c, n);
     }
 
@@ -170,6 +184,7 @@ public final class DebugLib {
         if (v instanceof LuaTable) ((LuaTable) v).setMetatable((LuaTable) mt);
         else if (v instanceof Userdata) ((Userdata) v).setMetatable((LuaTable) mt);
         else co.instance().setTypeMetatable(LuaType.typeName(v), (LuaTable) mt);
+        if (v instanceof Collectable) co.instance().collector().checkFinalizer((Collectable) v, (LuaTable) mt);
         return v;
     }
 
@@ -269,7 +284,7 @@ public final class DebugLib {
     private static LuaTable hookTable(Instance instance) {
         Object t = instance.registry().get(HOOKKEY);
         if (t instanceof LuaTable) return (LuaTable) t;
-        LuaTable hooks = new LuaTable();
+        LuaTable hooks = new LuaTable(instance.heap());
         Library.set(instance, hooks, "__mode", LuaString.of("k"));
         hooks.setMetatable(hooks);
         instance.registry().put(HOOKKEY, hooks);

@@ -50,11 +50,11 @@ public final class PackageLib {
 
     /** Opens the library in {@code instance}: the global {@code package} and {@code require}. */
     public static void open(Instance instance) {
-        LuaTable pkg = new LuaTable();
+        LuaTable pkg = new LuaTable(instance.heap());
         Library.define(instance, pkg, NAME, "loadlib", PackageLib::loadlib);
         Library.define(instance, pkg, NAME, "searchpath", PackageLib::searchpath);
-        LuaTable searchers = new LuaTable();
-        searchers.put(1L, Builtin.of("package.searchers.preload", PackageLib::searcherPreload));
+        LuaTable searchers = new LuaTable(instance.heap());
+        searchers.put(1L, preloadSearcher());
         searchers.put(2L, Builtin.of("package.searchers.lua", PackageLib::searcherLua));
         searchers.put(3L, Builtin.of("package.searchers.c", PackageLib::searcherC));
         searchers.put(4L, Builtin.of("package.searchers.croot", PackageLib::searcherCroot));
@@ -83,10 +83,27 @@ public final class PackageLib {
         if (instance.registry().get(PACKAGE_KEY) instanceof LuaTable pkg) setPaths(instance, pkg);
     }
 
+    /**
+     * Leaves {@code require} of {@code instance} only {@code package.preload} and
+     * {@code package.loaded} to find modules in: the searchers that look along
+     * {@code package.path} and {@code package.cpath} go, so no file is ever read. A sandbox
+     * that supplies its own modules wants this.
+     */
+    public static void searchOnlyPreload(Instance instance) {
+        if (!(instance.registry().get(PACKAGE_KEY) instanceof LuaTable pkg)) return;
+        LuaTable searchers = new LuaTable();
+        searchers.put(1L, preloadSearcher());
+        Library.set(instance, pkg, "searchers", searchers);
+    }
+
+    private static Builtin preloadSearcher() {
+        return Builtin.of("package.searchers.preload", PackageLib::searcherPreload);
+    }
+
     /** The registry's preload table, created if needed ({@code luaL_getsubtable}). */
     private static LuaTable preloadTable(Instance instance) {
         if (instance.registry().get(PRELOAD_KEY) instanceof LuaTable t) return t;
-        LuaTable t = new LuaTable();
+        LuaTable t = new LuaTable(instance.heap());
         instance.registry().put(PRELOAD_KEY, t);
         return t;
     }

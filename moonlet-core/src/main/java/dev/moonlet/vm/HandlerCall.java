@@ -12,12 +12,21 @@ import dev.moonlet.value.LuaString;
  * {@code "error in error handling"}, Lua's LUA_ERRERR.
  */
 final class HandlerCall implements Sequence, Hidden {
+    @Override
+    public void trace(Marker m) {
+        m.mark(handler);
+        m.mark(value);
+    }
+
     private static final LuaString ERROR_IN_ERROR_HANDLING = LuaString.of("error in error handling");
 
     private final Object handler;
     private final Object value;
-    /** The highest frame index that may catch the error once the handler is done. */
-    final int from;
+    /**
+     * The highest frame index that may catch the error once the handler is done (moved with
+     * the frame when a {@link Continuation} captures and splices it).
+     */
+    int from;
     private int calls;
 
     HandlerCall(Object handler, LuaError error, int from) {
