@@ -1,4 +1,4 @@
--- gsub doubling a string with %0%0 until memory runs out.
+-- gsub doubling a whole string with %0%0 until memory runs out.
 -- expect: error not enough memory
 local s = "x"
-while true do s = s:gsub(".", "%0%0") end
+while true do s = s:gsub(".+", "%0%0") end

@@ -1,3 +1,3 @@
--- An uncaught error whose message is 16 MB (its first line is short).
+-- An uncaught error whose message is 4 MB (its first line is short).
 -- expect: error boom
-error("boom\n" .. string.rep("x", 1 << 24), 0)
+error("boom\n" .. string.rep("x", 1 << 22), 0)

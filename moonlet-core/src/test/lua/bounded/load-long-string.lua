@@ -1,5 +1,5 @@
--- load of a chunk holding a 16 MB long string literal.
+-- load of a chunk holding a 4 MB long string literal.
 -- expect: finished
-local s = string.rep("x", 1 << 24)
+local s = string.rep("x", 1 << 22)
 local f = assert(load("return [[" .. s .. "]]"))
-assert(#f() == 1 << 24)
+assert(#f() == 1 << 22)

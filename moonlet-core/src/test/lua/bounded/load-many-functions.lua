@@ -1,7 +1,7 @@
--- load of a chunk defining 20,000 small functions.
+-- load of a chunk defining 5,000 small functions.
 -- expect: finished
 local parts = {"local t = {}"}
-for i = 1, 20000 do parts[#parts + 1] = "t[" .. i .. "] = function(a) return a + " .. i .. " end" end
+for i = 1, 5000 do parts[#parts + 1] = "t[" .. i .. "] = function(a) return a + " .. i .. " end" end
 parts[#parts + 1] = "return t"
 local t = assert(load(table.concat(parts, "\n")))()
-assert(t[20000](1) == 20001)
+assert(t[5000](1) == 5001)

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * How long one {@code step(10_000)} can hold the thread: runs the bounded-step corpus
  * ({@code moonlet-core/src/test/lua/bounded}, the adversaries of {@code BoundedStepTest}) and
  * prints, per script, its outcome, the number of steps and the longest and median step in
- * microseconds; then the issue-#3 proof, {@code while true do end} stepped 10,000 times with
+ * microseconds, both in wall-clock time and in the CPU time of the stepping thread (which leaves
+ * out collection pauses and the time a busy machine gives the core to other processes); then
+ * the issue-#3 proof, {@code while true do end} stepped 10,000 times with
  * fuel 10,000. The target is every step under 2 ms.
  *
  * <p>The corpus is run twice and only the second round is printed, so that the longest step
@@ -39,15 +41,18 @@ public final class LongestStep {
         List<BoundedScript> scripts = BoundedScript.all(CORPUS).stream()
                 .filter(s -> filter.matcher(s.name()).find()).toList();
         for (BoundedScript s : scripts) BoundedRun.run(s);
-        System.out.printf("%-34s %-44s %6s %12s %11s%n", "script", "outcome", "steps", "longest µs", "median µs");
+        System.out.printf("%-34s %-44s %6s %11s %11s %10s%n", "script", "outcome", "steps", "longest µs", "(CPU µs)", "median µs");
         int over = 0;
+        int overCpu = 0;
         for (BoundedScript s : scripts) {
             BoundedRun.Result r = BoundedRun.run(s);
             if (r.longestNanos() > TARGET_NANOS) over++;
-            System.out.printf("%-34s %-44.44s %6d %12d %11d%n", s.name(), r.outcome(), r.steps(),
-                    r.longestNanos() / 1000, r.medianNanos() / 1000);
+            if (r.longestCpuNanos() > TARGET_NANOS) overCpu++;
+            System.out.printf("%-34s %-44.44s %6d %11d %11d %10d%n", s.name(), r.outcome(), r.steps(),
+                    r.longestNanos() / 1000, r.longestCpuNanos() / 1000, r.medianNanos() / 1000);
         }
-        System.out.printf("%d of %d scripts had a step over %d µs%n%n", over, scripts.size(), TARGET_NANOS / 1000);
+        System.out.printf("%d of %d scripts had a step over %d µs of wall-clock time, %d over %d µs of CPU time%n%n",
+                over, scripts.size(), TARGET_NANOS / 1000, overCpu, TARGET_NANOS / 1000);
         spin();
     }
 

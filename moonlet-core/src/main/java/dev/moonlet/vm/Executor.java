@@ -159,7 +159,7 @@ public final class Executor {
     /** Ends the execution because the instance's fuel limit is spent (see {@link #step}). */
     private Status outOfFuel() {
         LuaError e = new LuaError(OUT_OF_FUEL);
-        e.setTraceback(Traceback.of(current, null, 0).toString());
+        e.setTraceback(Traceback.of(current, null, 0, fuel).toString());
         for (Coroutine co = current; co != null; co = co.resumer) {
             co.state = Coroutine.State.DEAD;
             co.executor = null;

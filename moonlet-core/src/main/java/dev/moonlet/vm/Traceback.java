@@ -41,6 +41,14 @@ public final class Traceback {
      */
     public static LuaString of(Coroutine co, LuaString msg, int level, Fuel fuel) {
         fuel.consume(co.frameCount / FRAMES_PER_FUEL + 1);
+        return of(co, msg, level);
+    }
+
+    /**
+     * {@link #of(Coroutine, LuaString, int, Fuel)} for the host, outside any step: a Java
+     * program asking where a stopped execution was (nothing to charge).
+     */
+    public static LuaString of(Coroutine co, LuaString msg, int level) {
         StringBuilder sb = new StringBuilder();
         if (msg != null) sb.append(DebugNames.latin1(msg)).append('\n');
         sb.append("stack traceback:");

@@ -1,5 +1,6 @@
 package dev.moonlet.bounded;
 
+import dev.moonlet.api.Limits;
 import dev.moonlet.api.Lua;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaNumber;
@@ -10,6 +11,7 @@ import dev.moonlet.vm.Status;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -27,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>What the JVM heap check proves: every {@link #HEAP_SAMPLE_EVERY} steps the used heap is
  * sampled; when it is more than {@link #MEMORY_LIMIT} + {@link #HEAP_OVERHEAD} above what it
- * was before the script started, a full collection is asked for and the heap measured again,
+ * was before the first script started (after a collection), a full collection is asked for and the heap measured again,
  * so that garbage does not count. If what survives is still over, the run stops there with
  * {@link Result#heapOverrun()}: the script made the JVM hold more than the instance's limit
  * allows, which is what the limit exists to prevent. After the run, with the instance still
@@ -50,6 +52,7 @@ public final class BoundedRun {
     static final int HEAP_SAMPLE_EVERY = 16;
 
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private BoundedRun() {}
 
@@ -60,11 +63,14 @@ public final class BoundedRun {
      *     {@code "error MESSAGE"} (the first line of the Lua error's message), or
      *     {@code "escaped: EXCEPTION"} when a Java exception other than a Lua error escaped
      *     the step or was turned into an internal error
-     * @param stepNanos how long each step took, in order
+     * @param stepNanos how long each step took, in order (wall-clock time: it includes the
+     *     JVM's collection pauses and the time the OS gave the thread's core to others)
+     * @param stepCpuNanos the CPU time the stepping thread spent in each step: the step's own
+     *     work, without pauses and preemption
      * @param heapOverrun whether the retained JVM heap passed the limit plus the overhead
      * @param retainedBytes the JVM heap held after the run beyond what was held before it
      */
-    public record Result(String outcome, long[] stepNanos, boolean heapOverrun, long retainedBytes) {
+    public record Result(String outcome, long[] stepNanos, long[] stepCpuNanos, boolean heapOverrun, long retainedBytes) {
         /** The number of steps taken. */
         public int steps() {
             return stepNanos.length;
@@ -73,6 +79,11 @@ public final class BoundedRun {
         /** The longest step, in nanoseconds. */
         public long longestNanos() {
             return Arrays.stream(stepNanos).max().orElse(0);
+        }
+
+        /** The most CPU time one step took, in nanoseconds. */
+        public long longestCpuNanos() {
+            return Arrays.stream(stepCpuNanos).max().orElse(0);
         }
 
         /** The median step, in nanoseconds. */
@@ -115,16 +126,28 @@ public final class BoundedRun {
         }
         Object o = outcome.get();
         if (o instanceof Result) return (Result) o;
-        return new Result("escaped: " + o, new long[0], false, 0);
+        return new Result("escaped: " + o, new long[0], new long[0], false, 0);
+    }
+
+    /**
+     * The used heap after a collection before the first run: what the JVM holds without any
+     * script's instance. Measured once, as a collection costs tens of milliseconds.
+     */
+    private static long baseline = -1;
+
+    private static synchronized long baseline() {
+        if (baseline < 0) baseline = heapAfterCollection();
+        return baseline;
     }
 
     private static Result runHere(BoundedScript script, int maxSteps) {
-        long baseline = heapAfterCollection();
+        long baseline = baseline();
         Lua lua = new Lua();
         lua.setOutput(OutputStream.nullOutputStream());
         lua.setErrorOutput(OutputStream.nullOutputStream());
-        lua.instance().heap().setLimit(MEMORY_LIMIT);
+        lua.setLimits(Limits.NONE.withMemory(MEMORY_LIMIT));
         long[] times = new long[maxSteps];
+        long[] cpuTimes = new long[maxSteps];
         int steps = 0;
         String outcome;
         boolean overrun = false;
@@ -132,9 +155,11 @@ public final class BoundedRun {
             Executor ex = lua.start(lua.instance().load(script.source(), LuaString.of("@" + script.name()), "t", null));
             Status s = Status.RUNNING;
             while (steps < maxSteps) {
+                long cpu0 = THREADS.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 s = ex.step(FUEL_PER_STEP);
-                times[steps++] = System.nanoTime() - t0;
+                times[steps] = System.nanoTime() - t0;
+                cpuTimes[steps++] = THREADS.getCurrentThreadCpuTime() - cpu0;
                 if (!(s instanceof Status.Running)) break;
                 if (steps % HEAP_SAMPLE_EVERY == 0 && overLimit(baseline)) {
                     overrun = true;
@@ -149,7 +174,7 @@ public final class BoundedRun {
         }
         long retained = heapAfterCollection() - baseline;
         Reference.reachabilityFence(lua);
-        return new Result(outcome, Arrays.copyOf(times, steps), overrun || retained > MEMORY_LIMIT + HEAP_OVERHEAD, retained);
+        return new Result(outcome, Arrays.copyOf(times, steps), Arrays.copyOf(cpuTimes, steps), overrun || retained > MEMORY_LIMIT + HEAP_OVERHEAD, retained);
     }
 
     private static boolean overLimit(long baseline) {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ import org.opentest4j.TestAbortedException;
  * The longest step of each script is printed, never asserted: times belong to the benchmark
  * ({@code moonlet-bench}, {@code dev.moonlet.bench.LongestStep}).
  *
- * <p>Scripts listed in {@code known-failures.txt} there, with the reason (work another branch
+ * <p>{@code -Dbounded.only=REGEX} runs only the scripts whose names it finds. Scripts listed
+ * in {@code known-failures.txt} there, with the reason (work another branch
  * is doing), are skipped while they fail and fail the build once they pass.
  */
 class BoundedStepTest {
@@ -42,8 +44,9 @@ class BoundedStepTest {
     Stream<DynamicTest> corpus() throws IOException {
         List<BoundedScript> scripts = BoundedScript.all(BoundedScript.FOLDER);
         assertTrue(scripts.size() >= 60, "the corpus has " + scripts.size() + " scripts, fewer than 60");
+        Pattern only = Pattern.compile(System.getProperty("bounded.only", ""));
         Map<String, String> known = knownFailures();
-        return scripts.stream().map(script -> DynamicTest.dynamicTest(script.name(), () -> {
+        return scripts.stream().filter(s -> only.matcher(s.name()).find()).map(script -> DynamicTest.dynamicTest(script.name(), () -> {
             String reason = known.get(script.name());
             if (reason == null) {
                 check(script);
@@ -60,8 +63,8 @@ class BoundedStepTest {
 
     private static void check(BoundedScript script) {
         BoundedRun.Result r = BoundedRun.run(script);
-        System.out.printf("bounded %-32s %-40.40s %6d steps, longest %7d us (step %d), median %5d us, heap %+d KiB%n",
-                script.name(), r.outcome(), r.steps(), r.longestNanos() / 1000, r.longestStep(),
+        System.out.printf("bounded %-34s %-40.40s %5d steps, longest %6d us (CPU %6d us), median %5d us, heap %+d KiB%n",
+                script.name(), r.outcome(), r.steps(), r.longestNanos() / 1000, r.longestCpuNanos() / 1000,
                 r.medianNanos() / 1000, r.retainedBytes() >> 10);
         assertFalse(r.outcome().startsWith("escaped"), () -> "a Java exception escaped: " + r.outcome());
         assertFalse(r.heapOverrun(), () -> "the JVM heap held " + (r.retainedBytes() >> 20)
