@@ -4,8 +4,8 @@ local count = 0
 local mt = {}
 mt.__gc = function()
   count = count + 1
-  if count < 200 then setmetatable({string.rep("x", 65536)}, mt) end
+  if count < 50 then setmetatable({string.rep("x", 65536)}, mt) end
 end
 setmetatable({}, mt)
-for i = 1, 400 do collectgarbage() end
-assert(count == 200)
+for i = 1, 100 do collectgarbage() end
+assert(count == 50)

@@ -44,7 +44,7 @@ public record BoundedScript(String name, byte[] source, String expected, int ste
     /** The step budget of a script that must end. */
     public static final int DEFAULT_STEPS = 5_000;
     /** The step budget of an infinite loop. */
-    public static final int DEFAULT_LOOP_STEPS = 300;
+    public static final int DEFAULT_LOOP_STEPS = 200;
 
     private static final String EXPECT = "-- expect: ";
     private static final String STEPS = "-- steps: ";
