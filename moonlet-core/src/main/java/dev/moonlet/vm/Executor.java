@@ -159,7 +159,7 @@ public final class Executor {
     /** Ends the execution because the instance's fuel limit is spent (see {@link #step}). */
     private Status outOfFuel() {
         LuaError e = new LuaError(OUT_OF_FUEL);
-        e.setTraceback(Traceback.of(current, null, 0, fuel).toString());
+        e.setTraceback(Traceback.of(current, null, 0).toString());
         for (Coroutine co = current; co != null; co = co.resumer) {
             co.state = Coroutine.State.DEAD;
             co.executor = null;
@@ -546,7 +546,7 @@ public final class Executor {
             handledError = e;
             int catcher = findCatcher(co, from);
             if (catcher < 0) {
-                if (co.isMain()) e.setTraceback(Traceback.of(co, null, 0, fuel).toString());
+                if (co.isMain()) e.setTraceback(Traceback.of(co, null, 0).toString());
             } else {
                 Sequence s = ((SequenceFrame) co.frames[catcher]).sequence;
                 Object handler = s.messageHandler();
@@ -560,7 +560,7 @@ public final class Executor {
                     }
                 }
                 if (s instanceof Unwinder && ((Unwinder) s).uncaught) {
-                    e.setTraceback(Traceback.of(co, null, 0, fuel).toString());
+                    e.setTraceback(Traceback.of(co, null, 0).toString());
                 }
             }
         }

@@ -45,8 +45,10 @@ public final class Traceback {
     }
 
     /**
-     * {@link #of(Coroutine, LuaString, int, Fuel)} for the host, outside any step: a Java
-     * program asking where a stopped execution was (nothing to charge).
+     * {@link #of(Coroutine, LuaString, int, Fuel)} without charging: for the host asking
+     * where a stopped execution was, and for the executor recording the traceback of the
+     * error that ends an execution (once per execution, so it cannot be repeated to hold
+     * steps; it walks the stack once).
      */
     public static LuaString of(Coroutine co, LuaString msg, int level) {
         StringBuilder sb = new StringBuilder();
