@@ -155,6 +155,14 @@ public final class Coroutine extends Collectable {
     }
 
     /**
+     * The number of frames on this coroutine's stack. What walks them all (as
+     * {@link #isYieldable()} does) costs work in proportion, which builtins charge as fuel.
+     */
+    public int depth() {
+        return frameCount;
+    }
+
+    /**
      * Whether code running in this coroutine may yield as Lua reports it
      * ({@code coroutine.isyieldable}): false in a main coroutine, and false while a builtin on
      * this coroutine's frames is making a call that may not yield directly
@@ -233,6 +241,21 @@ public final class Coroutine extends Collectable {
         for (int i = frameCount - 1; i >= 0; i--) {
             if (isHidden(frames[i])) continue;
             if (level-- == 0) return i;
+        }
+        return -1;
+    }
+
+    /**
+     * {@link #frameIndexOfLevel(int)} for a stack of {@code levels} levels (its
+     * {@link #levelCount()}), walking from whichever end is nearer: a traceback of a deep stack
+     * shows levels near both ends and must not walk the whole stack for each.
+     */
+    int frameIndexOfLevel(int level, int levels) {
+        int fromBottom = levels - 1 - level;
+        if (level == 0 || fromBottom >= level) return frameIndexOfLevel(level);
+        for (int i = 0; i < frameCount; i++) {
+            if (isHidden(frames[i])) continue;
+            if (fromBottom-- == 0) return i;
         }
         return -1;
     }
