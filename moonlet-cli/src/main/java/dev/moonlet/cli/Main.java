@@ -43,8 +43,12 @@ public final class Main {
         this.err = err;
     }
 
-    /** Runs the command and exits the JVM with its status. */
-    public static void main(String[] argv) {
+    /** Runs the command and exits the JVM with its status; {@code moonlet playground ...} serves the web playground. */
+    public static void main(String[] argv) throws Exception {
+        if (argv.length > 0 && argv[0].equals("playground")) {
+            dev.moonlet.playground.Playground.main(java.util.Arrays.copyOfRange(argv, 1, argv.length));
+            return;
+        }
         PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false);
         int status = new Main(out, System.err).run(argv);
         out.flush();

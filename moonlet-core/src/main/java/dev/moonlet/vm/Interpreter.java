@@ -254,7 +254,7 @@ final class Interpreter {
                         if ((i & 0x8000) != 0) c += (code[pc] >>> 7) * 256;
                         pc++;
                         f.pc = pc;
-                        stack[a] = new LuaTable(c, b > 0 ? 1 << (b - 1) : 0);
+                        stack[a] = new LuaTable(co.instance().heap(), c, b > 0 ? 1 << (b - 1) : 0);
                         continue;
                     }
                     case OpCode.SELF: {
