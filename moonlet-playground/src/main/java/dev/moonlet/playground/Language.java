@@ -24,11 +24,20 @@ enum Language {
         }
     },
 
-    /** The bags stack language: its interpreter, a Lua chunk, gets the program text. */
+    /**
+     * The bags stack language: its interpreter, a Lua chunk, gets the program text. Its errors
+     * are the language's own (parse errors, {@code not enough memory}), so the page shows them
+     * without the interpreter's Lua traceback.
+     */
     BAGS {
         @Override
         Executor start(Lua lua, String code) {
             return lua.start(lua.load(BAGS_INTERPRETER, "@bags.lua"), code);
+        }
+
+        @Override
+        boolean showsTraceback() {
+            return false;
         }
     };
 
@@ -43,6 +52,11 @@ enum Language {
      * @throws LuaError a syntax error in the code
      */
     abstract Executor start(Lua lua, String code);
+
+    /** Whether the page shows the Lua traceback of an error. */
+    boolean showsTraceback() {
+        return true;
+    }
 
     /** The language named {@code name} on the page ({@code lua}, {@code bags}), or null. */
     static Language named(String name) {

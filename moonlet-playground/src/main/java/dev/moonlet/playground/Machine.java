@@ -5,6 +5,7 @@ import dev.moonlet.lib.Args;
 import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaFunction;
+import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
 import dev.moonlet.vm.Builtin;
@@ -49,6 +50,7 @@ final class Machine {
 
     private static final String CONSOLE_PRELUDE = Resources.text("console.lua");
     private static final LuaString OUT_OF_FUEL = LuaString.of("out of fuel");
+    private static final LuaString TOSTRING = LuaString.of("__tostring");
 
     private final Session session;
     private final Stepper stepper;
@@ -165,10 +167,10 @@ final class Machine {
         try {
             ex = language.start(lua, code);
         } catch (LuaError syntax) {
-            post(console, run, errorEvent(syntax).put("fuel", 0));
+            post(console, run, errorEvent(syntax, language).put("fuel", 0));
             return;
         }
-        tasks.add(new Task(out, run, fuelBudget, ex));
+        tasks.add(new Task(out, run, language, fuelBudget, ex));
     }
 
     /** The next task in turn that may run: one that wrote no output last time, or any while output budget remains. */
@@ -198,22 +200,41 @@ final class Machine {
             finished(t, ((Status.Finished) s).values());
         } else if (s instanceof Status.Failed) {
             LuaError e = ((Status.Failed) s).error();
-            end(t, Heap.NOT_ENOUGH_MEMORY.equals(e.value()) ? limitEvent(Heap.NOT_ENOUGH_MEMORY) : errorEvent(e));
+            end(t, Heap.NOT_ENOUGH_MEMORY.equals(e.value()) ? limitEvent(Heap.NOT_ENOUGH_MEMORY) : errorEvent(e, t.language));
         } else if (t.fuelUsed >= t.fuelBudget) {
             end(t, limitEvent(OUT_OF_FUEL));
         }
     }
 
-    /** The code returned {@code values}: format them (by a Lua {@code tostring}, so a step too), or show them. */
+    /**
+     * The code returned {@code values}: show them as {@code tostring} would. Nil, booleans,
+     * numbers and strings without a {@code __tostring} metamethod are written here; any other
+     * value needs Lua's {@code tostring} (an address, a metamethod), so a formatter runs first,
+     * as a further step of the task.
+     */
     private void finished(Task t, Object[] values) {
-        if (!t.formatting && values.length > 0) {
-            t.formatting = true;
-            t.executor = lua.start(format, values);
-            return;
-        }
         List<String> shown = new ArrayList<>(values.length);
-        for (Object v : values) shown.add(String.valueOf(Lua.toJava(v)));
+        for (Object v : values) {
+            String text = t.formatting ? v.toString() : plainText(v);
+            if (text == null) {
+                t.formatting = true;
+                t.executor = lua.start(format, values);
+                return;
+            }
+            shown.add(text);
+        }
         end(t, Json.object().put("type", "result").put("values", shown));
+    }
+
+    /** What {@code tostring(v)} gives when Java can tell without running Lua, else null. */
+    private String plainText(Object v) {
+        if (v == null) return "nil";
+        if (v instanceof Boolean) return v.toString();
+        if (v instanceof Long) return LuaNumber.toLuaString((long) (Long) v).toString();
+        if (v instanceof Double) return LuaNumber.toLuaString((double) (Double) v).toString();
+        if (!(v instanceof LuaString)) return null;
+        LuaTable mt = lua.instance().metatableOf(v);
+        return mt == null || mt.get(TOSTRING) == null ? v.toString() : null;
     }
 
     /** Removes {@code t} and tells the page how it ended. */
@@ -251,13 +272,13 @@ final class Machine {
         return Json.object().put("type", "limit").put("message", message.toString());
     }
 
-    /** The event for an error: its message as {@code lua} shows it, and its traceback. */
-    private static Json errorEvent(LuaError e) {
+    /** The event for an error: its message as {@code lua} shows it, and its traceback if the language shows one. */
+    private static Json errorEvent(LuaError e, Language language) {
         Object v = e.value();
         String message = v instanceof LuaString || v instanceof Long || v instanceof Double
                 ? e.getMessage()
                 : "(error object is a " + LuaType.typeName(v) + " value)";
-        String traceback = e.traceback() == null ? "" : e.traceback();
+        String traceback = e.traceback() == null || !language.showsTraceback() ? "" : e.traceback();
         return Json.object().put("type", "error").put("message", message).put("traceback", traceback);
     }
 

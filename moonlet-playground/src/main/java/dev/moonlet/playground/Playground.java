@@ -5,10 +5,11 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code moonlet playground [--port N] [--host ADDRESS]}: serves the web playground (a live
- * Lua REPL, paired REPLs on one instance, and the bags language) and prints its address. It
- * listens on {@code 127.0.0.1} unless told otherwise, on port {@value #DEFAULT_PORT} by
- * default ({@code --port 0} picks a free one), until the process is stopped.
+ * {@code moonlet playground [--port N] [--host ADDRESS] [--threads N]}: serves the web
+ * playground (a live Lua REPL, paired REPLs on one instance, and the bags language) and prints
+ * its address. It listens on {@code 127.0.0.1} unless told otherwise, on port
+ * {@value #DEFAULT_PORT} by default ({@code --port 0} picks a free one), until the process is
+ * stopped; {@code --threads} sets how many threads step the scripts.
  *
  * <pre>{@code
  * $ ./moonlet playground --port 8080
@@ -24,26 +25,20 @@ public final class Playground {
     /** Runs the playground until the process is stopped; exits with status 1 on bad options. */
     public static void main(String[] args) throws IOException, InterruptedException {
         int port = DEFAULT_PORT;
+        int threads = PlaygroundServer.defaultStepperThreads();
         String host = "127.0.0.1";
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if ((a.equals("--port") || a.equals("--host")) && i + 1 < args.length) {
-                String v = args[++i];
-                if (a.equals("--host")) {
-                    host = v;
-                } else {
-                    try {
-                        port = Integer.parseInt(v);
-                    } catch (NumberFormatException e) {
-                        port = -1;
-                    }
-                    if (port < 0 || port > 65535) usage("bad port '" + v + "'");
-                }
-            } else {
-                usage("unrecognized option '" + a + "'");
+            if (i + 1 >= args.length) usage("unrecognized option '" + a + "'");
+            String v = args[++i];
+            switch (a) {
+                case "--host": host = v; break;
+                case "--port": port = number(v, 0, 65535, "port"); break;
+                case "--threads": threads = number(v, 1, 64, "thread count"); break;
+                default: usage("unrecognized option '" + a + "'");
             }
         }
-        PlaygroundServer server = PlaygroundServer.start(new InetSocketAddress(host, port));
+        PlaygroundServer server = PlaygroundServer.start(new InetSocketAddress(host, port), threads);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -54,9 +49,20 @@ public final class Playground {
         stopped.await();
     }
 
+    private static int number(String text, int min, int max, String what) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException e) {
+            // reported below, as any other bad value
+        }
+        usage("bad " + what + " '" + text + "'");
+        return min;
+    }
+
     private static void usage(String problem) {
         System.err.println("moonlet playground: " + problem);
-        System.err.println("usage: moonlet playground [--port N] [--host ADDRESS]");
+        System.err.println("usage: moonlet playground [--port N] [--host ADDRESS] [--threads N]");
         System.exit(1);
     }
 }

@@ -74,13 +74,26 @@ public final class PlaygroundServer implements AutoCloseable {
 
     /**
      * Starts a server on {@code address} (port 0 picks a free port) whose sessions are stepped
-     * by as many threads as there are processors, at most four.
+     * by {@link #defaultStepperThreads()} threads.
      */
     public static PlaygroundServer start(InetSocketAddress address) throws IOException {
-        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        PlaygroundServer server = new PlaygroundServer(HttpServer.create(address, 128), threads);
+        return start(address, defaultStepperThreads());
+    }
+
+    /** Starts a server on {@code address} whose sessions are stepped by {@code stepperThreads} threads. */
+    public static PlaygroundServer start(InetSocketAddress address, int stepperThreads) throws IOException {
+        if (stepperThreads < 1) throw new IllegalArgumentException("at least one stepper thread is needed");
+        PlaygroundServer server = new PlaygroundServer(HttpServer.create(address, 128), stepperThreads);
         server.http.start();
         return server;
+    }
+
+    /**
+     * The stepper threads used unless told otherwise: one fewer than the processors (so that
+     * serving pages and streaming events always has a processor), at least one, at most four.
+     */
+    public static int defaultStepperThreads() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
     }
 
     /** The address of the page. */

@@ -1,7 +1,7 @@
 package dev.moonlet.playground;
 
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -9,7 +9,9 @@ import java.util.concurrent.TimeUnit;
  * A small pool of Java threads that steps every session's {@link Machine}s in slices of fuel,
  * round robin: a machine in the ready queue gets one slice of one task, then goes to the back
  * of the queue. An infinite loop therefore costs the other sessions only its share of the
- * threads, and a machine with nothing to do costs nothing at all.
+ * threads, and a machine with nothing to do costs nothing at all. A machine woken by a
+ * command (a new evaluation, a stop) goes to the front of the queue instead: what a visitor
+ * has just asked for starts at once, and gets one slice before it queues like the rest.
  *
  * <p>This is the playground's own scheduling, kept to this class and {@link Machine} so that
  * the core's scheduler can take its place.
@@ -21,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 final class Stepper implements AutoCloseable {
-    private final LinkedBlockingQueue<Machine> ready = new LinkedBlockingQueue<>();
+    private final LinkedBlockingDeque<Machine> ready = new LinkedBlockingDeque<>();
     private final ScheduledExecutorService timer;
     private final Thread[] workers;
     private final long slice;
@@ -37,9 +39,12 @@ final class Stepper implements AutoCloseable {
         }
     }
 
-    /** Queues {@code m} for a turn (a machine queues itself once, see {@link Machine#park}). */
+    /**
+     * Queues {@code m}, woken by a command, for the next turn (a machine is queued once at a
+     * time, see {@link Machine#park}).
+     */
     void schedule(Machine m) {
-        ready.add(m);
+        ready.addFirst(m);
     }
 
     private void work() {

@@ -11,6 +11,8 @@ final class Task {
     final ConsoleOutput output;
     /** The page's number for this evaluation of the console; events carry it. */
     final long run;
+    /** The language of its code. */
+    final Language language;
     /** The fuel it may use in all; {@code out of fuel} past it. */
     final long fuelBudget;
     /** The executor stepped now: the code's, then the formatter's. */
@@ -22,9 +24,10 @@ final class Task {
     /** Whether its last slice wrote output: then it waits for the session's output budget. */
     boolean wroteOutput;
 
-    Task(ConsoleOutput output, long run, long fuelBudget, Executor executor) {
+    Task(ConsoleOutput output, long run, Language language, long fuelBudget, Executor executor) {
         this.output = output;
         this.run = run;
+        this.language = language;
         this.fuelBudget = fuelBudget;
         this.executor = executor;
     }

@@ -56,7 +56,7 @@ class PlaygroundPageTest {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-                "--disable-gpu", "--window-size=1280,1150", "--force-device-scale-factor=1");
+                "--disable-gpu", "--window-size=1280,1300", "--force-device-scale-factor=1");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver).build();
         browser = new ChromeDriver(service, options);
         Files.createDirectories(SCREENSHOTS);
@@ -79,8 +79,17 @@ class PlaygroundPageTest {
 
     @AfterEach
     void screenshot() throws IOException {
+        save(testName);
+    }
+
+    /** Saves what the browser shows as {@code target/screenshots/NAME.png}. */
+    private static void save(String name) {
         File shot = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(testName + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -145,6 +154,7 @@ class PlaygroundPageTest {
             List<Long> now = printedNumbers("right-output");
             return now.get(now.size() - 1) > seen;
         });
+        save("pairedConsolesRunning");
         browser.findElement(By.id("left-stop")).click();
         wait.until(d -> text("left-status").startsWith("interrupted"));
         assertEquals("running", text("right-status"), "stopping the left task leaves the right one running");
