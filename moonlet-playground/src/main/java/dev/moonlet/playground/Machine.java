@@ -78,6 +78,7 @@ final class Machine {
         LuaTable prelude = (LuaTable) lua.call(lua.load(CONSOLE_PRELUDE, "=console"),
                 Builtin.of("write", this::write))[0];
         format = (LuaFunction) prelude.get(LuaString.of("format"));
+        lua.pin(format);
         for (String c : consoles) {
             Object printer = prelude.get(LuaString.of("print_" + c));
             if (printer != null) lua.set("print_" + c, printer);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * The playground's HTTP server, on the JDK's own {@link HttpServer}: the static page, and a
@@ -43,6 +44,8 @@ public final class PlaygroundServer implements AutoCloseable {
     private static final int MAX_BODY = 256 * 1024;
     /** How long an event stream may stay silent before a keep-alive comment. */
     private static final long KEEP_ALIVE_MILLIS = 15_000;
+    /** The names of this machine a page on the loopback interface is reached by, with any port. */
+    private static final Pattern LOOPBACK_HOST = Pattern.compile("(localhost|127\\.0\\.0\\.1|\\[::1\\])(:\\d+)?");
     private static final Map<String, String> CONTENT_TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "css", "text/css; charset=utf-8",
@@ -161,13 +164,20 @@ public final class PlaygroundServer implements AutoCloseable {
         }
     }
 
-    /** The request's parameters, after checking its method and origin. */
-    private static Form form(HttpExchange ex) throws IOException {
+    /**
+     * The request's parameters, after checking its method, its origin, and (on a server that
+     * listens only on the loopback interface) that it names this machine, which keeps pages
+     * elsewhere out even through DNS rebinding.
+     */
+    private Form form(HttpExchange ex) throws IOException {
+        String host = String.valueOf(ex.getRequestHeaders().getFirst("Host"));
+        if (http.getAddress().getAddress().isLoopbackAddress() && !LOOPBACK_HOST.matcher(host).matches()) {
+            throw new Refused(403, "unexpected Host " + host);
+        }
         String method = ex.getRequestMethod();
         if (method.equals("GET")) return Form.parse(ex.getRequestURI().getRawQuery());
         if (!method.equals("POST")) throw new Refused(405, "method not allowed");
         String origin = ex.getRequestHeaders().getFirst("Origin");
-        String host = ex.getRequestHeaders().getFirst("Host");
         if (origin != null && !origin.equals("http://" + host)) throw new Refused(403, "cross-origin request refused");
         try (InputStream in = ex.getRequestBody()) {
             byte[] body = in.readNBytes(MAX_BODY + 1);

@@ -40,6 +40,10 @@ class PlaygroundPageTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    /** Selenium's note that it has no DevTools binding for this Chromium: these tests use none. */
+    private static final java.util.logging.Logger CDP_LOG =
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
     private static PlaygroundServer server;
     private static ChromeDriver browser;
     private WebDriverWait wait;
@@ -47,6 +51,7 @@ class PlaygroundPageTest {
 
     @BeforeAll
     static void startServerAndBrowser() throws IOException {
+        CDP_LOG.setLevel(java.util.logging.Level.OFF);
         server = PlaygroundServer.start(new InetSocketAddress("127.0.0.1", 0));
         File driver = new File("/usr/bin/chromedriver");
         if (!driver.canExecute()) {
