@@ -115,6 +115,17 @@ class PlaygroundPageTest {
     }
 
     @Test
+    void aPrintingLoopDoesNotFloodThePage() {
+        typeCode("local i = 0\nwhile true do i = i + 1 print(i) end");
+        wait.until(d -> printedNumbers("output").size() > 100);
+        WebElement broken = browser.findElement(By.id("broken"));
+        for (int i = 0; i < 5; i++) broken.click();
+        waitForText("broken-count", "5");
+        assertTrue(text("output").length() <= 20_000, "the page keeps only the latest output");
+        assertEquals("running", text("status"));
+    }
+
+    @Test
     void anEditAbandonsTheLoopInFlight() {
         typeCode("while true do end");
         wait.until(d -> text("status").equals("running"));

@@ -131,6 +131,20 @@ class SessionTest {
         assertTrue(parse.contains("\"message\":\"parse error: the program leaves 2 bags on the stack, not one\",\"traceback\":\"\""), parse);
     }
 
+    @Test
+    void aSessionIsIdleOnlyWhileNoPageIsConnected() {
+        assertTrue(session.idleFor(-1), "never connected");
+        long stream = session.connect();
+        assertFalse(session.idleFor(-1));
+        long newer = session.connect();
+        assertFalse(session.isCurrent(stream), "a newer stream replaces an older one");
+        session.disconnect(stream);
+        assertFalse(session.idleFor(-1), "the newer stream is still connected");
+        session.disconnect(newer);
+        assertTrue(session.idleFor(-1));
+        assertFalse(session.idleFor(60_000_000_000L), "heard from just now");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** Evaluates {@code code} on {@code console} and answers its events up to its end. */
