@@ -81,6 +81,9 @@ class SessionTest {
         assertTrue(right.contains("{\"console\":\"left\",\"run\":1,\"type\":\"output\",\"text\":\"to the left\\n\"}"), right.toString());
         assertTrue(right.contains("{\"console\":\"right\",\"run\":2,\"type\":\"output\",\"text\":\"to the right\\n\"}"), right.toString());
         assertTrue(last(right).contains("\"values\":[\"42\"]"), last(right));
+        session.resetPaired();
+        String fresh = last(evaluate(Session.RIGHT, "return shared, type(print_left)", FUEL, MEMORY));
+        assertTrue(fresh.contains("\"values\":[\"nil\",\"function\"]"), fresh);
     }
 
     @Test
