@@ -1,6 +1,7 @@
 package dev.moonlet.playground;
 
 import dev.moonlet.api.Lua;
+import dev.moonlet.api.Sandbox;
 import dev.moonlet.lib.Args;
 import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
@@ -25,9 +26,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One Lua instance (under the {@link UntrustedProfile}) and the tasks running on it, one per
- * console at most: the live REPL's machine has the console {@code live} and is replaced on
- * every edit; the paired machine has {@code left} and {@code right}, which share its globals.
+ * One Lua instance (under the {@link #PROFILE untrusted profile}) and the tasks running on
+ * it, one per console at most: the live REPL's machine has the console {@code live} and is
+ * replaced on every edit; the paired machine has {@code left} and {@code right}, which share
+ * its globals.
  *
  * <p>An instance is confined to one thread at a time, so a machine is the unit the
  * {@link Stepper} schedules: each {@link #turn} runs one slice of one of its tasks, in turns.
@@ -48,13 +50,19 @@ final class Machine {
     /** The longest a machine whose tasks all wait for output budget sleeps before it looks again. */
     private static final long MAX_WAIT_MILLIS = 100;
 
+    /**
+     * What a visitor's code may reach: the core's untrusted profile (no files, no processes,
+     * no environment, text chunks only), plus {@code io.write}, which writes to the console.
+     */
+    static final Sandbox PROFILE = Sandbox.untrusted().allow("io.write");
+
     private static final String CONSOLE_PRELUDE = Resources.text("console.lua");
     private static final LuaString OUT_OF_FUEL = LuaString.of("out of fuel");
     private static final LuaString TOSTRING = LuaString.of("__tostring");
 
     private final Session session;
     private final Stepper stepper;
-    private final Lua lua = UntrustedProfile.newInstance();
+    private final Lua lua = new Lua(PROFILE);
     private final LuaFunction format;
     private final Map<String, ConsoleOutput> outputs = new LinkedHashMap<>();
     /** The latest run started on each console; its output events carry it. */
