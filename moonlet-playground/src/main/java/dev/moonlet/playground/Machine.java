@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>An instance is confined to one thread at a time, so a machine is the unit the
  * {@link Stepper} schedules: each {@link #turn} runs one slice of one of its tasks, in turns.
+ * A task waiting for a future (a library function that answers later) costs a look every
+ * {@value #WAITING_POLL_MILLIS} ms, not a busy loop.
  * Other threads never touch the instance; they send commands ({@link #start}, {@link #stop},
  * {@link #close}) that the next turn carries out.
  *
@@ -47,6 +49,8 @@ final class Machine {
     static final long IDLE = -1;
     /** {@link #turn} answers this when the machine wants another turn at once. */
     static final long AGAIN = 0;
+    /** How often a machine whose tasks all wait for a future (Status.Waiting) looks again. */
+    private static final long WAITING_POLL_MILLIS = 10;
     /** The longest a machine whose tasks all wait for output budget sleeps before it looks again. */
     private static final long MAX_WAIT_MILLIS = 100;
 
@@ -149,7 +153,11 @@ final class Machine {
         Task t = nextRunnable();
         if (t == null) return Math.min(MAX_WAIT_MILLIS, Math.max(1, session.budget().millisUntilAvailable()));
         step(t, slice);
-        return tasks.isEmpty() ? IDLE : AGAIN;
+        if (tasks.isEmpty()) return IDLE;
+        for (Task other : tasks) {
+            if (!other.waiting) return AGAIN;
+        }
+        return WAITING_POLL_MILLIS;
     }
 
     /**
@@ -205,6 +213,7 @@ final class Machine {
         Status s = t.executor.step(given);
         t.fuelUsed += given - fuel.remaining();
         t.wroteOutput = sendOutput() > 0;
+        t.waiting = s instanceof Status.Waiting;
         if (s instanceof Status.Finished) {
             finished(t, ((Status.Finished) s).values());
         } else if (s instanceof Status.Failed) {

@@ -23,6 +23,8 @@ final class Task {
     long fuelUsed;
     /** Whether its last slice wrote output: then it waits for the session's output budget. */
     boolean wroteOutput;
+    /** Whether its last step found it waiting for a future. */
+    boolean waiting;
 
     Task(ConsoleOutput output, long run, Language language, long fuelBudget, Executor executor) {
         this.output = output;
