@@ -54,7 +54,7 @@ public final class Main {
     }
 
     /** Runs the command and exits the JVM with its status; {@code moonlet playground ...} serves the web playground. */
-    public static void main(String[] argv) throws Exception {
+    public static void main(String[] argv) {
         if (argv.length > 0 && argv[0].equals("playground")) {
             dev.moonlet.playground.Playground.main(java.util.Arrays.copyOfRange(argv, 1, argv.length));
             return;

@@ -88,7 +88,7 @@ final class Machine {
         this.stepper = stepper;
         for (String c : consoles) outputs.put(c, new ConsoleOutput(c));
         LuaTable prelude = (LuaTable) lua.call(lua.load(CONSOLE_PRELUDE, "=console"),
-                Builtin.of("write", this::write))[0];
+                Builtin.of("console.write", this::write))[0];
         format = (LuaFunction) prelude.get(LuaString.of("format"));
         lua.pin(format);
         for (String c : consoles) {

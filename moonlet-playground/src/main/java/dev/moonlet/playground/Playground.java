@@ -22,8 +22,8 @@ public final class Playground {
 
     private Playground() {}
 
-    /** Runs the playground until the process is stopped; exits with status 1 on bad options. */
-    public static void main(String[] args) throws IOException, InterruptedException {
+    /** Runs the playground until the process is stopped; exits with status 1 on bad options or when it cannot listen. */
+    public static void main(String[] args) {
         int port = DEFAULT_PORT;
         int threads = PlaygroundServer.defaultStepperThreads();
         String host = "127.0.0.1";
@@ -38,7 +38,14 @@ public final class Playground {
                 default: usage("unrecognized option '" + a + "'");
             }
         }
-        PlaygroundServer server = PlaygroundServer.start(new InetSocketAddress(host, port), threads);
+        PlaygroundServer server;
+        try {
+            server = PlaygroundServer.start(new InetSocketAddress(host, port), threads);
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("moonlet playground: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -46,7 +53,11 @@ public final class Playground {
         }));
         System.out.println("Moonlet playground: " + server.uri());
         System.out.flush();
-        stopped.await();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static int number(String text, int min, int max, String what) {
