@@ -1,5 +1,7 @@
 package dev.moonlet.vm;
 
+import dev.moonlet.value.Collectable;
+
 /**
  * A variable captured by closures. While the variable's scope is alive the upvalue is open: it
  * reads and writes register {@code index} of its coroutine's value stack. When the scope ends
@@ -9,7 +11,7 @@ package dev.moonlet.vm;
  * open upvalue's {@code slots} is the coroutine's stack array (updated by the coroutine when
  * the stack is reallocated), a closed one's is a one-element array of its own.
  */
-final class Upvalue {
+final class Upvalue extends Collectable {
     Object[] slots;
     int index;
     /** The next open upvalue of the same coroutine, at a lower stack index (null when closed). */
