@@ -205,6 +205,7 @@ final class Marking implements Marker {
             keepGrayAgain(u);
             mark(u.metatable());
             mark(u.userValue());
+            if (u.payload() instanceof Traced) ((Traced) u.payload()).trace(this);
         } else if (o instanceof BuiltinClosure) {
             ((BuiltinClosure) o).trace(this);
         }
@@ -277,27 +278,9 @@ final class Marking implements Marker {
         int top = co.activeBuiltin != null ? co.activeFunc + 1 : co.stackInUse();
         int n = Math.min(top, stack.length);
         for (int i = 0; i < n; i++) mark(stack[i]);
-        for (int i = 0; i < co.frameCount; i++) {
-            Frame f = co.frames[i];
-            if (f instanceof LuaFrame) {
-                LuaFrame lf = (LuaFrame) f;
-                mark(lf.closure);
-                markAll(lf.varargs);
-            } else {
-                SequenceFrame sf = (SequenceFrame) f;
-                mark(sf.builtin);
-                if (sf.sequence != null) sf.sequence.trace(this);
-                markAll(sf.results);
-                markError(sf.error);
-            }
-        }
+        for (int i = 0; i < co.frameCount; i++) co.frames[i].trace(this);
         for (Upvalue u = co.openUpvalues; u != null; u = u.next) mark(u);
         work += n + co.frameCount;
-    }
-
-    /** Marks the value of {@code e}, if any. */
-    void markError(LuaError e) {
-        if (e != null) mark(e.value());
     }
 
     // ------------------------------------------------------------------ atomic phase
