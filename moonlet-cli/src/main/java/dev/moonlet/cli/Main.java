@@ -55,8 +55,12 @@ public final class Main {
         this.stdinIsTerminal = stdinIsTerminal;
     }
 
-    /** Runs the command and exits the JVM with its status. */
+    /** Runs the command and exits the JVM with its status; {@code moonlet playground ...} serves the web playground. */
     public static void main(String[] argv) {
+        if (argv.length > 0 && argv[0].equals("playground")) {
+            dev.moonlet.playground.Playground.main(java.util.Arrays.copyOfRange(argv, 1, argv.length));
+            return;
+        }
         ScriptOutput out = new ScriptOutput(new FileOutputStream(FileDescriptor.out));
         System.setIn(out.flushingBefore(System.in));
         PrintStream err = new PrintStream(out.flushingBeforeWrites(new FileOutputStream(FileDescriptor.err)), true,
