@@ -67,6 +67,8 @@ public final class Coroutine {
     LuaError deathError;
 
     Object[] stack = new Object[32];
+    /** The registers' numeric lane, as long as {@link #stack} (see {@link Unboxed}). */
+    long[] lane = new long[32];
     int stackLimit = MAX_STACK;
     Frame[] frames = new Frame[8];
     int frameCount;
@@ -264,9 +266,7 @@ public final class Coroutine {
             throw RuntimeErrors.at(this, "stack overflow");
         }
         int n = Math.min(Math.max(size, stack.length * 2), stackLimit);
-        Object[] grown = Arrays.copyOf(stack, n);
-        for (Upvalue u = openUpvalues; u != null; u = u.next) u.slots = grown;
-        stack = grown;
+        resizeStack(n);
     }
 
     /** The stack slots the frames use: up to the end of the top frame's registers. */
@@ -288,10 +288,31 @@ public final class Coroutine {
         if (stackLimit == MAX_STACK) return;
         stackLimit = MAX_STACK;
         if (stack.length > MAX_STACK) {
-            Object[] shrunk = Arrays.copyOf(stack, MAX_STACK);
-            for (Upvalue u = openUpvalues; u != null; u = u.next) u.slots = shrunk;
-            stack = shrunk;
+            resizeStack(MAX_STACK);
         }
+    }
+
+    /** Reallocates the stack and its lane with {@code n} slots, moving the open upvalues along. */
+    private void resizeStack(int n) {
+        stack = Arrays.copyOf(stack, n);
+        lane = Arrays.copyOf(lane, n);
+        for (Upvalue u = openUpvalues; u != null; u = u.next) {
+            u.slots = stack;
+            u.lane = lane;
+        }
+    }
+
+    /** The value in stack slot {@code idx}, boxed if it is in the numeric lane. */
+    Object value(int idx) {
+        return Unboxed.value(stack, lane, idx);
+    }
+
+    /** The {@code n} values from stack slot {@code from} on, boxed, in a new array. */
+    Object[] values(int from, int n) {
+        if (n == 0) return Values.NONE;
+        Object[] v = new Object[n];
+        for (int j = 0; j < n; j++) v[j] = Unboxed.value(stack, lane, from + j);
+        return v;
     }
 
     // ------------------------------------------------------------------ frames
@@ -358,7 +379,7 @@ public final class Coroutine {
             u = u.next;
         }
         if (u != null && u.index == index) return u;
-        Upvalue fresh = new Upvalue(stack, index);
+        Upvalue fresh = new Upvalue(stack, lane, index);
         fresh.next = u;
         if (prev == null) openUpvalues = fresh;
         else prev.next = fresh;
@@ -397,7 +418,7 @@ public final class Coroutine {
         int n = tbcCount;
         while (n > 0 && tbc[n - 1] >= level) n--;
         Object[] values = new Object[tbcCount - n];
-        for (int i = 0; i < values.length; i++) values[i] = stack[tbc[tbcCount - 1 - i]];
+        for (int i = 0; i < values.length; i++) values[i] = value(tbc[tbcCount - 1 - i]);
         tbcCount = n;
         return values;
     }
