@@ -3,10 +3,12 @@ package dev.moonlet.api;
 import dev.moonlet.lib.BaseLib;
 import dev.moonlet.lib.CoroutineLib;
 import dev.moonlet.lib.DebugLib;
+import dev.moonlet.lib.EffectLib;
 import dev.moonlet.lib.IoLib;
 import dev.moonlet.lib.MathLib;
 import dev.moonlet.lib.OsLib;
 import dev.moonlet.lib.PackageLib;
+import dev.moonlet.lib.PromptLib;
 import dev.moonlet.lib.StringLib;
 import dev.moonlet.lib.TableLib;
 import dev.moonlet.lib.Utf8Lib;
@@ -54,7 +56,8 @@ public final class Lua {
     /**
      * A new instance with every standard library that Moonlet has so far open: the basic
      * functions, {@code package}, {@code coroutine}, {@code string}, {@code table},
-     * {@code math}, {@code utf8}, {@code os} and {@code io}.
+     * {@code math}, {@code utf8}, {@code os}, {@code io} and {@code debug}, and Moonlet's
+     * {@code prompt} and {@code effect}.
      *
      * <pre>{@code
      * Lua lua = new Lua();
@@ -62,9 +65,24 @@ public final class Lua {
      * }</pre>
      */
     public Lua() {
+        this(Sandbox.trusted());
+    }
+
+    /**
+     * A new instance with what {@code sandbox} allows of the standard library open, and
+     * nothing else: see {@link Sandbox} for the profiles.
+     *
+     * <pre>{@code
+     * Lua lua = new Lua(Sandbox.untrusted());
+     * lua.run("return os.exit");   // [null]
+     * }</pre>
+     */
+    public Lua(Sandbox sandbox) {
         BaseLib.open(instance);
         PackageLib.open(instance);
         CoroutineLib.open(instance);
+        PromptLib.open(instance);
+        EffectLib.open(instance);
         StringLib.open(instance);
         TableLib.open(instance);
         MathLib.open(instance);
@@ -72,6 +90,7 @@ public final class Lua {
         OsLib.open(instance);
         IoLib.open(instance);
         DebugLib.open(instance);
+        sandbox.apply(instance);
     }
 
     /**

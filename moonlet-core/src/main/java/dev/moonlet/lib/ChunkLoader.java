@@ -7,6 +7,7 @@ import dev.moonlet.value.LuaString;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Closure;
 import dev.moonlet.vm.Coroutine;
+import dev.moonlet.vm.Instance;
 import dev.moonlet.vm.Sequence;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,8 +36,20 @@ public final class ChunkLoader {
     /** Source bytes per unit of fuel charged for compiling. */
     private static final int BYTES_PER_FUEL = 16;
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    /** The registry key whose true value makes every loader refuse binary chunks. */
+    private static final LuaString TEXT_ONLY_KEY = LuaString.of("_MOONLET_TEXT_CHUNKS_ONLY");
 
     private ChunkLoader() {}
+
+    /**
+     * Makes {@code load}, {@code loadfile}, {@code dofile} and {@code require} of
+     * {@code instance} refuse binary chunks whatever mode they are given, as a sandbox wants:
+     * a crafted binary chunk is not checked the way source is. (The flag lives in the
+     * registry, which only {@code debug.getregistry} reaches.)
+     */
+    public static void refuseBinaryChunks(Instance instance) {
+        instance.registry().put(TEXT_ONLY_KEY, true);
+    }
 
     /**
      * Compiles {@code source} named {@code chunkName} in {@code mode}; with {@code hasEnv}, its
@@ -46,6 +59,10 @@ public final class ChunkLoader {
      */
     static Closure compile(Coroutine co, byte[] source, LuaString chunkName, String mode, boolean hasEnv, Object env) {
         co.fuel().consume(source.length / BYTES_PER_FUEL + 1);
+        boolean binary = source.length > 0 && source[0] == BinaryChunk.SIGNATURE_BYTE;
+        if (binary && co.instance().registry().get(TEXT_ONLY_KEY) != null) {
+            throw new LuaError("attempt to load a binary chunk (mode is 't')");
+        }
         Closure f = co.instance().load(source, chunkName, mode, null);
         if (hasEnv && f.upvalueCount() > 0) f.setUpvalue(0, env);
         return f;
@@ -66,6 +83,8 @@ public final class ChunkLoader {
     public static byte[] readFile(String name) {
         String shown = name == null ? "stdin" : name;
         try {
+            // fopen("") fails with ENOENT, where Path.of("") would be the current directory.
+            if (name != null && name.isEmpty()) throw new NoSuchFileException(name);
             return skipPrefix(name == null ? System.in.readAllBytes() : Files.readAllBytes(Path.of(name)));
         } catch (NoSuchFileException e) {
             throw new LuaError("cannot open " + shown + ": No such file or directory");

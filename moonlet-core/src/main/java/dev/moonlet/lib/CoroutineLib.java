@@ -188,6 +188,12 @@ public final class CoroutineLib {
             this.target = target;
         }
 
+        /** The coroutine, as lcorolib's auxwrap closure holds it. */
+        @Override
+        public Object[] upvalues() {
+            return new Object[] {target};
+        }
+
         @Override
         public Object call(Coroutine co, Object[] args) {
             return new WrapResuming(target, args);

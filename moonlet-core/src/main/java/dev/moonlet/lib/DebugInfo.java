@@ -7,6 +7,7 @@ import dev.moonlet.syntax.ChunkId;
 import dev.moonlet.value.LuaFunction;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
+import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Closure;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Instance;
@@ -56,13 +57,18 @@ final class DebugInfo {
         return table(co.instance(), options, fn, level);
     }
 
+    private static int upvalueCount(Object fn) {
+        if (fn instanceof Closure) return ((Closure) fn).upvalueCount();
+        return fn instanceof Builtin ? ((Builtin) fn).upvalues().length : 0;
+    }
+
     private static LuaTable table(Instance instance, LuaString options, Object fn, StackLevel level) {
         LuaTable info = new LuaTable();
         Proto p = fn instanceof Closure ? ((Closure) fn).proto : null;
         if (has(options, 'S')) source(instance, info, p);
         if (has(options, 'l')) set(instance, info, "currentline", (long) (level == null ? -1 : level.currentLine()));
         if (has(options, 'u')) {
-            set(instance, info, "nups", (long) (p == null ? 0 : ((Closure) fn).upvalueCount()));
+            set(instance, info, "nups", (long) upvalueCount(fn));
             set(instance, info, "nparams", (long) (p == null ? 0 : p.numParams));
             set(instance, info, "isvararg", p == null || p.isVararg);
         }

@@ -125,7 +125,7 @@ public final class DebugLib {
 
     // ------------------------------------------------------------------ upvalues
 
-    /** {@code f} as a closure when it has upvalue {@code n} (1-based), else null (builtins have none). */
+    /** {@code f} as a closure when it has upvalue {@code n} (1-based), else null. */
     private static Closure upvalueOwner(Object f, int n) {
         return f instanceof Closure && n >= 1 && n <= ((Closure) f).upvalueCount() ? (Closure) f : null;
     }
@@ -135,14 +135,26 @@ public final class DebugLib {
         return name == null ? NO_NAME : name;
     }
 
-    /** {@code debug.getupvalue(f, n)}: the name and value of upvalue {@code n} of {@code f}, or nothing. */
+    /**
+     * {@code debug.getupvalue(f, n)}: the name and value of upvalue {@code n} of {@code f}, or
+     * nothing. A builtin's upvalues (see {@link Builtin#upvalues()}) are all named {@code ""},
+     * as C closures' are.
+     */
     public static Object getupvalue(Coroutine co, Object[] args) {
         int n = (int) Args.checkInteger(args, 1);
-        Closure c = upvalueOwner(Args.checkType(args, 0, "function"), n);
+        Object f = Args.checkType(args, 0, "function");
+        if (f instanceof Builtin) {
+            Object[] ups = ((Builtin) f).upvalues();
+            return n >= 1 && n <= ups.length ? new Object[] {LuaString.EMPTY, ups[n - 1]} : Values.NONE;
+        }
+        Closure c = upvalueOwner(f, n);
         return c == null ? Values.NONE : new Object[] {upvalueName(c, n), c.upvalue(n - 1)};
     }
 
-    /** {@code debug.setupvalue(f, n, value)}: sets upvalue {@code n} of {@code f}; its name, or nothing. */
+    /**
+     * {@code debug.setupvalue(f, n, value)}: sets upvalue {@code n} of {@code f}; its name, or
+     * nothing. A builtin's upvalues are its own Java state and cannot be set: nothing.
+     */
     public static Object setupvalue(Coroutine co, Object[] args) {
         Object value = Args.checkAny(args, 2);
         int n = (int) Args.checkInteger(args, 1);

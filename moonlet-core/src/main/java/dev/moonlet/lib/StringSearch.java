@@ -88,6 +88,12 @@ final class StringSearch extends InlineSequence {
             this.src = init;
         }
 
+        /** The subject and the pattern, as lstrlib's gmatch closure holds them. */
+        @Override
+        public Object[] upvalues() {
+            return new Object[] {subject, pattern};
+        }
+
         @Override
         public Object call(Coroutine co, Object[] args) {
             // A call may pause; a call made meanwhile (from another coroutine) gets its own matcher.

@@ -110,12 +110,9 @@ public final class LuaString implements Comparable<LuaString> {
         return h;
     }
 
-    /** The hash {@link #hashCode()} gives a string with these bytes. */
+    /** The hash {@link #hashCode()} gives a string with these bytes (keyed: see {@link HashKey}). */
     static int hashOf(byte[] b, int off, int len) {
-        int h = len ^ 0x9E3779B9;
-        for (int i = off, end = off + len; i < end; i++) h = 31 * h + b[i];
-        h ^= h >>> 16;
-        return h == 0 ? 1 : h;
+        return HashKey.ofBytes(b, off, len);
     }
 
     /** Whether this string holds exactly {@code len} bytes equal to {@code b[off..]}. */

@@ -354,13 +354,9 @@ public final class LuaTable {
         return ((h * GOLDEN) >>> posShift) & ~1;
     }
 
-    /**
-     * The hash of an integer key. The multiply mixes the high half into the low half, so
-     * that keys such as {@code x * (2^32 + 1)} do not all collide as with Long.hashCode.
-     */
+    /** The hash of an integer key (keyed: see {@link HashKey}). */
     private static int hashLong(long k) {
-        long m = k * 0x9E3779B97F4A7C15L;
-        return (int) (m ^ (m >>> 32));
+        return HashKey.ofLong(k);
     }
 
     /** The hash of a key that is not a string nor an integer (a normalised key). */

@@ -68,6 +68,16 @@ public abstract class Builtin extends LuaFunction {
     }
 
     /**
+     * The values this function keeps from where it was made, which Lua shows as the upvalues
+     * of a C closure: {@code debug.getupvalue} names each {@code ""}. A builtin made per call
+     * (the iterator {@code string.gmatch} returns, a {@code coroutine.wrap} function) overrides
+     * this; plain library functions have none.
+     */
+    public Object[] upvalues() {
+        return Values.NONE;
+    }
+
+    /**
      * Runs the function on coroutine {@code co} with {@code args} (never null; the array is
      * the callee's own and may be kept or modified).
      *

@@ -79,7 +79,7 @@ public final class Coroutine {
     int tbcCount;
     /** Suspended builtins of the coroutines that resumed this one (see MAX_NESTED_BUILTINS). */
     int inheritedBuiltins;
-    /** Sequence frames on this coroutine's frame stack. */
+    /** Sequence frames on this coroutine's frame stack that count as builtins ({@link #countsAsBuiltin}). */
     int sequenceFrames;
 
     /**
@@ -335,16 +335,25 @@ public final class Coroutine {
     void pushSequenceFrame(SequenceFrame f) {
         if (frameCount == frames.length) frames = Arrays.copyOf(frames, frameCount * 2);
         frames[frameCount++] = f;
-        sequenceFrames++;
+        if (countsAsBuiltin(f)) sequenceFrames++;
     }
 
     /** Pops the top frame. */
     void popFrame() {
         Frame f = frames[--frameCount];
         if (f instanceof SequenceFrame) {
-            sequenceFrames--;
+            if (countsAsBuiltin(f)) sequenceFrames--;
             frames[frameCount] = null;
         }
+    }
+
+    /**
+     * Whether frame {@code f} counts against {@link #MAX_NESTED_BUILTINS}: a builtin's frame,
+     * unless it is a {@link Delimiter} (a prompt or an effect handler), which, like a Lua
+     * call, may nest as deep as the stack allows.
+     */
+    static boolean countsAsBuiltin(Frame f) {
+        return f instanceof SequenceFrame && !(((SequenceFrame) f).sequence instanceof Delimiter);
     }
 
     /** Drops every frame from {@code index} up (their upvalues and tbc entries are the caller's business). */

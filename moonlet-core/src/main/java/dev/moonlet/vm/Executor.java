@@ -303,6 +303,10 @@ public final class Executor {
             } else {
                 raise(error, co.frameCount - 2);
             }
+        } else if (action instanceof Action.Capture) {
+            capture(co, sf, (Action.Capture) action);
+        } else if (action instanceof Action.Splice) {
+            splice(co, sf, (Action.Splice) action);
         } else if (action instanceof Action.Pause) {
             // The step loop ends the step if the fuel is spent, else polls again at once.
             sf.results = Values.NONE;
@@ -313,6 +317,74 @@ public final class Executor {
         } else {
             throw new IllegalStateException("unknown action " + action);
         }
+    }
+
+    // ------------------------------------------------------------------ continuations
+
+    /**
+     * Carries out {@link Action.Capture} for sequence frame {@code sf}, the top of {@code co}:
+     * finds the delimiter that catches the request, cuts the frames above it out and lets it
+     * answer what comes next.
+     */
+    private void capture(Coroutine co, SequenceFrame sf, Action.Capture c) {
+        Action.Capture.Request request = c.request();
+        int d = co.frameCount - 2;
+        for (; d >= 0; d--) {
+            Delimiter delimiter = delimiterAt(co, d);
+            if (delimiter == null) continue;
+            Delimiter.Verdict v = delimiter.delimits(request);
+            if (v == Delimiter.Verdict.CATCH) break;
+            if (v == Delimiter.Verdict.BLOCK) throw delimiter.blocked(co, request);
+        }
+        if (d < 0) {
+            String message = caughtBeyond(co, request) ? request.crossing() : request.unhandled();
+            throw new LuaError(co.where(1).concat(LuaString.of(message)));
+        }
+        sf.state = SequenceFrame.YIELDED;
+        SequenceFrame below = (SequenceFrame) co.frames[d];
+        Continuation k = Continuation.cut(co, d);
+        fuel.consume(k.size());
+        Action next = below.sequence instanceof HookedBuiltin
+                ? ((HookedBuiltin) below.sequence).captured(co, k, request, c.values())
+                : ((Delimiter) below.sequence).captured(co, k, request, c.values());
+        perform(co, below, next);
+    }
+
+    /** The delimiter whose frame is at index {@code i} of {@code co} (under call hooks too), or null. */
+    private static Delimiter delimiterAt(Coroutine co, int i) {
+        Frame f = co.frames[i];
+        if (!(f instanceof SequenceFrame)) return null;
+        Sequence s = ((SequenceFrame) f).sequence;
+        if (s instanceof HookedBuiltin) return ((HookedBuiltin) s).delimiter();
+        return s instanceof Delimiter ? (Delimiter) s : null;
+    }
+
+    /** Whether a coroutine that (transitively) resumed {@code co} has a delimiter catching {@code request}. */
+    private static boolean caughtBeyond(Coroutine co, Action.Capture.Request request) {
+        for (Coroutine r = co.resumer; r != null; r = r.resumer) {
+            for (int i = r.frameCount - 1; i >= 0; i--) {
+                Delimiter delimiter = delimiterAt(r, i);
+                if (delimiter == null) continue;
+                Delimiter.Verdict v = delimiter.delimits(request);
+                if (v == Delimiter.Verdict.CATCH) return true;
+                if (v == Delimiter.Verdict.BLOCK) return false;
+            }
+        }
+        return false;
+    }
+
+    /** Carries out {@link Action.Splice} for sequence frame {@code sf}, the top of {@code co}. */
+    private void splice(Coroutine co, SequenceFrame sf, Action.Splice s) {
+        Continuation k = s.continuation();
+        Object[] values = k.valuesFor(s.values());
+        if (!k.isStarted()) {
+            Object body = k.takeBody();
+            if (s.error() != null) throw s.error();
+            perform(co, sf, new Action.Call(body, values));
+            return;
+        }
+        fuel.consume(k.size());
+        k.splice(co, sf, values, s.error());
     }
 
     /**

@@ -50,4 +50,13 @@ abstract class Frame {
 
     /** The function running in this frame. */
     abstract Object function();
+
+    /** Copies the call fields (where results go, the function slot, the tail flag) of {@code f}. */
+    final void copyCallFrom(Frame f) {
+        ret = f.ret;
+        dest = f.dest;
+        wanted = f.wanted;
+        func = f.func;
+        tail = f.tail;
+    }
 }

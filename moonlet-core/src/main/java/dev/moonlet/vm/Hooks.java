@@ -209,6 +209,20 @@ public final class Hooks {
         return (co.hookMask & RETURN) != 0 && h.returning(co, f, pc);
     }
 
+    /**
+     * Lets instruction {@code pc} of {@code f} run without any hook event: lvm.c's
+     * {@code TFORPREP} jumps straight into the {@code TFORCALL} it targets, without fetching
+     * it as a traced instruction, so no line or count event comes from that jump. The call it
+     * makes returns to it, so it becomes the last traced instruction (rethook's oldpc).
+     */
+    static void skip(Coroutine co, LuaFrame f, int pc) {
+        Hooks h = co.hooks;
+        h.oldPc = pc;
+        h.frame = f;
+        h.pc = pc;
+        h.phase = DONE;
+    }
+
     /** The return event of a {@code RETURN} instruction, once its {@code __close} handlers have run. */
     private boolean returning(Coroutine co, LuaFrame f, int pc) {
         int i = f.proto().code[pc];

@@ -820,6 +820,7 @@ final class Interpreter {
                         f.pc = pc;
                         markToBeClosed(co, f, a + 3);
                         pc += i >>> 15;
+                        if (trap) Hooks.skip(co, f, pc);
                         continue;
                     }
                     case OpCode.TFORCALL: {

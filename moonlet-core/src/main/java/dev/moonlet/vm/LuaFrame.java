@@ -40,4 +40,17 @@ final class LuaFrame extends Frame {
     int currentLine() {
         return closure.proto.lineAt(pc - 1);
     }
+
+    /** A copy of this frame, for a clone of a {@link Continuation} that holds it. */
+    LuaFrame copy() {
+        LuaFrame f = new LuaFrame();
+        f.copyCallFrom(this);
+        f.closure = closure;
+        f.base = base;
+        f.pc = pc;
+        f.varargs = varargs == null ? null : varargs.clone();
+        f.top = top;
+        f.concatLeft = concatLeft;
+        return f;
+    }
 }

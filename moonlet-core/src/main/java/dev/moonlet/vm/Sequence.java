@@ -86,4 +86,15 @@ public interface Sequence {
     default Object messageHandler() {
         return null;
     }
+
+    /**
+     * A copy of this sequence in its present state, for a clone of a {@link Continuation}
+     * whose frames hold it ({@code prompt.clone}, {@code effect.clone}): from now on the copy
+     * must behave as this sequence would, sharing nothing mutable with it. The default, null,
+     * says the sequence cannot be copied, and cloning a continuation through it fails with an
+     * error that names its builtin.
+     */
+    default Sequence copy() {
+        return null;
+    }
 }

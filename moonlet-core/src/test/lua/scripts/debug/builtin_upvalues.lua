@@ -1,0 +1,11 @@
+-- Functions made by builtins (C closures in lua5.4) show their upvalues, all named "".
+local it = string.gmatch("hello world", "%a+")
+local name, value = debug.getupvalue(it, 1)
+print(name == "", value)
+print(select("#", debug.getupvalue(it, 0)))
+print(debug.getinfo(it, "u").nups > 0)
+local co = coroutine.create(function() end)
+local w = coroutine.wrap(function() end)
+print(debug.getupvalue(w, 1) == "", type(select(2, debug.getupvalue(w, 1))))
+print(debug.getinfo(print, "u").nups, select("#", debug.getupvalue(print, 1)))
+print(it(), it())
