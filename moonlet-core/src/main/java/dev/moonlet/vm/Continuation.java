@@ -219,7 +219,8 @@ public final class Continuation {
         end = Math.min(end, co.stack.length);
 
         Continuation k = new Continuation();
-        k.stack = Arrays.copyOfRange(co.stack, base, end);
+        // Boxed, so that the cut-out slots need no numeric lane (see Unboxed).
+        k.stack = co.values(base, end - base);
         k.frames = Arrays.copyOfRange(co.frames, first, co.frameCount);
         for (Frame f : k.frames) relocate(f, -base, -first);
         for (int i = co.frameCount - 1; i >= first; i--) {
@@ -298,6 +299,7 @@ public final class Continuation {
             Upvalue last = null;
             for (Upvalue u = openUpvalues; u != null; u = u.next) {
                 u.slots = co.stack;
+                u.lane = co.lane;
                 u.index += base;
                 last = u;
             }
