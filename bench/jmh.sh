@@ -5,8 +5,8 @@
 # usage: bench/jmh.sh [JMH options...]     (e.g. -f 1 -wi 3 -i 5 -w 2 -r 2 for a shorter run)
 #
 # Moonlet's figures come from JMH (moonlet-bench: CoroutineBench, InterpreterBench; the jar is
-# built when missing); lua5.4's from the same Lua code timed with os.clock inside one lua5.4
-# process, the median of 5 runs after one warm-up run. The ratio is moonlet / lua5.4.
+# built when missing); lua5.4's from the same Lua code run by lua5.4 (see below). The ratio is
+# moonlet / lua5.4.
 # Set BENCH_JAR to measure another benchmarks.jar (an older build, say).
 set -u
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -19,29 +19,27 @@ csv="$(mktemp)"
 trap 'rm -f "$csv" "$csv.lua"' EXIT
 java -jar "$jar" 'CoroutineBench|InterpreterBench' -rf csv -rff "$csv" "$@" >&2 || exit 1
 
-# The same programs as the benchmarks, timed by lua5.4: "name ns-or-ms" per line.
-lua5.4 - <<'LUA' >"$csv.lua"
-local function median(f, scale)
-  f()
-  local t = {}
-  for r = 1, 5 do
-    local c0 = os.clock()
-    f()
-    t[r] = (os.clock() - c0) * scale
-  end
-  table.sort(t)
-  return t[3]
-end
-local N = 1000000
-local wrap = coroutine.wrap(function() while true do coroutine.yield() end end)
-local echo = coroutine.create(function(x) while true do x = coroutine.yield(x) end end)
-local resume = coroutine.resume
-local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end
-print("wrapRoundTrip", median(function() for i = 1, N do wrap() end end, 1e9 / N))
-print("resumeRoundTrip", median(function() for i = 1, N do resume(echo, i) end end, 1e9 / N))
-print("fib30", median(function() return fib(30) end, 1e3))
-print("integerLoop", median(function() local s = 0 for i = 1, 100000000 do s = s + i end return s end, 1e3))
-LUA
+# The same programs as the benchmarks, run by lua5.4: wall-clock time like JMH's, the median of
+# 5 runs of a whole lua5.4 process (whose start, about a millisecond, is counted in), per
+# operation: "name<TAB>value" lines.
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+lua_time() { # NAME SCALE PROGRAM: SCALE converts the seconds of one run to the unit per operation
+  local r t0 t1
+  for ((r = 0; r < 5; r++)); do
+    t0=$(date +%s.%N); lua5.4 -e "$3" >/dev/null; t1=$(date +%s.%N)
+    awk -v a="$t0" -v b="$t1" -v s="$2" 'BEGIN { print (b - a) * s }'
+  done | median | awk -v n="$1" '{ printf "%s\t%s\n", n, $1 }'
+}
+{
+  lua_time wrapRoundTrip 1000 \
+    'local co = coroutine.wrap(function() while true do coroutine.yield() end end) for i = 1, 1000000 do co() end'
+  lua_time resumeRoundTrip 1000 \
+    'local co = coroutine.create(function(x) while true do x = coroutine.yield(x) end end)
+     local resume = coroutine.resume for i = 1, 1000000 do resume(co, i) end'
+  lua_time fib30 1000 \
+    'local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end print(fib(30))'
+  lua_time integerLoop 1000 'local s = 0 for i = 1, 100000000 do s = s + i end print(s)'
+} >"$csv.lua"
 
 printf '%-18s %-8s %12s %12s %8s\n' benchmark unit moonlet lua5.4 ratio
 awk -F, -v luafile="$csv.lua" '

@@ -14,7 +14,6 @@ import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
 import dev.moonlet.value.StringPool;
-import dev.moonlet.vm.Executor;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
@@ -117,14 +116,19 @@ public final class Main {
         Lua lua = new Lua(cmd.sandbox() ? Sandbox.untrusted() : Sandbox.trusted());
         runner = new Runner(cmd.fuel(), cmd.timeoutSeconds(), cmd.memoryText(), out);
         Signals.register("INT", runner::interrupt);
+        boolean close = true;
         try {
             return runScript(lua, cmd);
         } catch (OsExit exit) {
+            close = exit.close();
             return exit.status();
         } finally {
+            // As lua.c: the state is closed (its finalizers run) unless os.exit asked not to.
+            if (close) lua.close();
             IoLib.closeFiles(lua.instance());
             out.flushNow();
-            if (cmd.stats()) err.print(runner.stats(lua.instance().heap().peak(), System.nanoTime() - start));
+            if (cmd.stats()) err.print(runner.stats(lua.instance().heap().peak(), System.nanoTime() - start,
+                    lua.scheduler().waitingTasks()));
         }
     }
 
@@ -208,15 +212,19 @@ public final class Main {
 
     /** {@code -l g=mod}: calls the global {@code require} with "mod" and sets {@code g} to its result, as lua.c's dolibrary. */
     private int require(Lua lua, String global, String module) {
-        Executor ex = new Executor(lua.instance(), lua.get("require"), LuaString.of(module));
-        Runner.Outcome outcome = runner.run(ex);
+        Runner.Outcome outcome = runner.run(lua, lua.get("require"), LuaString.of(module));
         if (outcome instanceof Runner.Outcome.Finished f) lua.set(global, f.values().length > 0 ? f.values()[0] : null);
         return report(lua, outcome, PROGNAME + ": ", err);
     }
 
-    /** Runs {@code fn} to its end; reports a failure as lua.c does. */
+    /**
+     * Runs {@code fn} as a task to its end, then the tasks it left until none can run; reports
+     * a failure as lua.c does (after which the others run no more).
+     */
     private int execute(Lua lua, Object fn, Object... args) {
-        return report(lua, runner.run(new Executor(lua.instance(), fn, args)), PROGNAME + ": ", err);
+        Runner.Outcome outcome = runner.run(lua, fn, args);
+        if (outcome instanceof Runner.Outcome.Finished) outcome = runner.runRest(lua);
+        return report(lua, outcome, PROGNAME + ": ", err);
     }
 
     /**

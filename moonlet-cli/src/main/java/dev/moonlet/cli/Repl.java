@@ -3,7 +3,6 @@ package dev.moonlet.cli;
 import dev.moonlet.api.Lua;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
-import dev.moonlet.vm.Executor;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -52,9 +51,12 @@ final class Repl {
                     err.println(e.getMessage());
                     continue;
                 }
-                Runner.Outcome outcome = runner.run(new Executor(lua.instance(), fn));
-                if (outcome instanceof Runner.Outcome.Finished f) printResults(f.values());
-                else Main.report(lua, outcome, NO_PREFIX, err);
+                Runner.Outcome outcome = runner.run(lua, fn);
+                if (outcome instanceof Runner.Outcome.Finished f) {
+                    printResults(f.values());
+                    outcome = runner.runRest(lua);
+                }
+                Main.report(lua, outcome, NO_PREFIX, err);
             }
         }
         out.print("\n");
@@ -103,7 +105,7 @@ final class Repl {
     /** Prints a line's results with the global {@code print}, as lua.c's l_print does. */
     private void printResults(Object[] results) {
         if (results.length == 0) return;
-        Runner.Outcome printed = runner.run(new Executor(lua.instance(), lua.get("print"), results));
+        Runner.Outcome printed = runner.run(lua, lua.get("print"), results);
         if (printed instanceof Runner.Outcome.Failed f) {
             err.println("error calling 'print' (" + f.error().getMessage() + ")");
         } else {

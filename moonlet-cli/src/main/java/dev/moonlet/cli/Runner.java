@@ -3,16 +3,20 @@ package dev.moonlet.cli;
 import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.vm.Coroutine;
-import dev.moonlet.vm.Executor;
+import dev.moonlet.api.Lua;
+import dev.moonlet.vm.Scheduler;
 import dev.moonlet.vm.Status;
+import dev.moonlet.vm.Task;
 import dev.moonlet.vm.Traceback;
+import dev.moonlet.vm.Values;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * The command's one stepping loop: steps an executor until it ends, within the command's
+ * The command's one stepping loop: runs a chunk as a task of the instance's scheduler until it
+ * ends (and then, for scripts, the tasks it left), within the command's
  * limits ({@code --fuel}, {@code --timeout}) and until Ctrl-C ({@link #interrupt()}), and keeps
  * the figures {@code --stats} prints. Everything the command runs — {@code LUA_INIT}, each
  * {@code -e} and {@code -l}, the script, each REPL line — goes through {@link #run}, so the
@@ -24,8 +28,11 @@ import java.util.concurrent.locks.LockSupport;
 final class Runner {
     /** The work of one step: a few milliseconds, so Ctrl-C and the timeout act promptly. */
     static final long FUEL_PER_STEP = 1 << 16;
-    /** How long to wait before stepping an executor that waits for a future again. */
-    private static final long WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+    /**
+     * The longest wait, while every task sleeps or waits for a future, before looking at
+     * Ctrl-C and the time limit again.
+     */
+    private static final long AWAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     /** How a run ended. */
     sealed interface Outcome {
@@ -73,28 +80,61 @@ final class Runner {
         interruptRequested = true;
     }
 
-    /** Steps {@code ex} until it finishes, fails, is interrupted or reaches a limit. */
-    Outcome run(Executor ex) {
+    /**
+     * Runs {@code fn(args)} as a task of {@code lua}'s scheduler until it finishes, fails, is
+     * interrupted or reaches a limit; the other tasks take their turns meanwhile. A task
+     * stopped by an interrupt or a limit is killed.
+     */
+    Outcome run(Lua lua, Object fn, Object... args) {
+        Task task = lua.scheduler().spawn(fn, args);
+        Outcome outcome = drive(lua.scheduler(), task);
+        if (task.state() != Task.State.DEAD) task.kill();
+        return outcome;
+    }
+
+    /**
+     * Runs the tasks left (those the chunks spawned) until none can run, or an interrupt or a
+     * limit stops them all (they are killed). Their failures are the scheduler's to report.
+     */
+    Outcome runRest(Lua lua) {
+        Outcome outcome = drive(lua.scheduler(), null);
+        if (!(outcome instanceof Outcome.Finished)) {
+            for (Task t : lua.scheduler().tasks()) t.kill();
+        }
+        return outcome;
+    }
+
+    /** Runs the scheduler in steps until {@code until} has ended (or, if null, no task can run). */
+    private Outcome drive(Scheduler scheduler, Task until) {
         interruptRequested = false;
         long start = System.nanoTime();
         long before = runningNanos;
         try {
             for (;;) {
-                if (interruptRequested) return interrupted(ex);
+                if (interruptRequested) return interrupted(until != null ? until : scheduler.lastTurn());
                 Outcome over = overLimit();
                 if (over != null) return over;
                 long fuel = fuelLimit < 0 ? FUEL_PER_STEP : Math.min(FUEL_PER_STEP, fuelLimit - fuelUsed);
                 long stepStart = System.nanoTime();
-                Status s = ex.step(fuel);
+                long used = scheduler.fuelUsed();
+                Scheduler.Progress p = scheduler.run(fuel, until);
                 long now = System.nanoTime();
                 steps++;
                 longestStepNanos = Math.max(longestStepNanos, now - stepStart);
-                fuelUsed += fuel - ex.fuel().remaining();
+                fuelUsed += scheduler.fuelUsed() - used;
                 runningNanos = before + (now - start);
                 out.flushNow();
-                if (s instanceof Status.Finished) return new Outcome.Finished(((Status.Finished) s).values());
-                if (s instanceof Status.Failed) return failed(((Status.Failed) s).error());
-                if (s instanceof Status.Waiting) LockSupport.parkNanos(WAIT_NANOS);
+                if (until != null && until.state() == Task.State.DEAD) {
+                    Status s = until.outcome();
+                    if (s instanceof Status.Finished f) return new Outcome.Finished(f.values());
+                    return failed(((Status.Failed) s).error());
+                }
+                if (p == Scheduler.Progress.DONE) {
+                    if (until == null) return new Outcome.Finished(Values.NONE);
+                    return new Outcome.Failed(new LuaError("deadlock: the chunk waits in "
+                            + until.waitingFor().description() + " and no task can wake it"));
+                }
+                if (p != Scheduler.Progress.READY) scheduler.awaitWork(AWAIT_NANOS);
             }
         } finally {
             runningNanos = before + (System.nanoTime() - start);
@@ -120,9 +160,10 @@ final class Runner {
         return new Outcome.Failed(error);
     }
 
-    /** Where {@code ex} stopped, worded as lua.c's interrupt hook words it. */
-    private static Outcome interrupted(Executor ex) {
-        Coroutine co = ex.currentCoroutine();
+    /** Where {@code task} stopped, worded as lua.c's interrupt hook words it. */
+    private static Outcome interrupted(Task task) {
+        if (task == null) return new Outcome.Interrupted("interrupted!", "");
+        Coroutine co = task.executor().currentCoroutine();
         // lua.c raises from a hook, where level 1 is the running function's caller.
         String message = co.where(1) + "interrupted!";
         return new Outcome.Interrupted(message, Traceback.of(co, null, 0).toString());
@@ -130,9 +171,12 @@ final class Runner {
 
     /**
      * The {@code --stats} report: work done (instructions and builtin work, in fuel units),
-     * steps taken, the longest step, the peak accounted memory and the wall time.
+     * steps taken, the longest step, the peak accounted memory and the wall time; then a line
+     * for each task still blocked ({@code blocked       task 3: waiting (task.recv)}).
      */
-    String stats(long peakBytes, long wallNanos) {
+    String stats(long peakBytes, long wallNanos, List<Task> blocked) {
+        StringBuilder b = new StringBuilder();
+        for (Task t : blocked) b.append(String.format(Locale.ROOT, "blocked       %s%n", t.describe()));
         return String.format(Locale.ROOT,
                 "instructions  %d%n"
                 + "steps         %d%n"
@@ -140,7 +184,7 @@ final class Runner {
                 + "peak memory   %d bytes%n"
                 + "wall time     %s s%n",
                 fuelUsed, steps, TimeUnit.NANOSECONDS.toMicros(longestStepNanos), peakBytes,
-                seconds(wallNanos));
+                seconds(wallNanos)) + b;
     }
 
     private static String seconds(long nanos) {

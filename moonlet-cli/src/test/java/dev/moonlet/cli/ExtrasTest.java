@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.moonlet.api.Lua;
 import dev.moonlet.lib.Args;
 import dev.moonlet.vm.Builtin;
-import dev.moonlet.vm.Executor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +61,7 @@ class ExtrasTest {
         }));
         ScriptOutput out = new ScriptOutput(new ByteArrayOutputStream());
         Runner runner = new Runner(-1, -1, "1m", out);
-        Runner.Outcome o = runner.run(new Executor(lua.instance(), lua.load("for i = 1, 100 do allocate(65536) end", "=t")));
+        Runner.Outcome o = runner.run(lua, lua.load("for i = 1, 100 do allocate(65536) end", "=t"));
         assertEquals(new Runner.Outcome.OverLimit("not enough memory (--memory 1m)"), o);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(3, Main.report(lua, o, "moonlet: ", new PrintStream(err, true, StandardCharsets.UTF_8)));
@@ -152,13 +151,36 @@ class ExtrasTest {
             runner.interrupt();
             return null;
         }));
-        Runner.Outcome o = runner.run(new Executor(lua.instance(),
-                lua.load("x = 1\nlocal function f()\n stop()\n while true do end\nend\nf()", "=stdin")));
+        Runner.Outcome o = runner.run(lua,
+                lua.load("x = 1\nlocal function f()\n stop()\n while true do end\nend\nf()", "=stdin"));
         Runner.Outcome.Interrupted i = assertInstanceOf(Runner.Outcome.Interrupted.class, o);
         assertEquals("stdin:6: interrupted!", i.message());
         // Stopped inside f: at the call's return or in the loop, wherever that step ended.
         assertTrue(i.traceback().matches("stack traceback:\n\tstdin:[34]: in local 'f'\n\tstdin:6: in main chunk\n\t\\[C\\]: in \\?"),
                 i.traceback());
         assertEquals(1L, lua.get("x"));
+    }
+
+    @Test
+    void tasksKeepRunningAfterTheMainChunkAndStatsListsTheBlockedOnes() {
+        Run r = moonlet("--stats", "-e", "task.spawn(function() task.sleep(0.001) print('later') end)"
+                + " task.spawn(task.recv) print('main ends')");
+        assertEquals(0, r.status());
+        assertEquals("main ends\nlater\n", r.out());
+        assertTrue(r.err().endsWith("blocked       task 3: waiting (task.recv)\n"), r.err());
+    }
+
+    @Test
+    void aMainChunkWaitingForeverIsADeadlock() {
+        Run r = moonlet("-e", "task.recv()");
+        assertEquals(new Run(1, "", "moonlet: deadlock: the chunk waits in task.recv and no task can wake it\n"), r);
+    }
+
+    @Test
+    void whenTheMainChunkFailsTheOtherTasksRunNoMore() {
+        Run r = moonlet("-e", "task.spawn(print, 'never') error('stop', 0)");
+        assertEquals(1, r.status());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("moonlet: stop\n"), r.err());
     }
 }

@@ -10,18 +10,24 @@ import dev.moonlet.lib.OsLib;
 import dev.moonlet.lib.PackageLib;
 import dev.moonlet.lib.PromptLib;
 import dev.moonlet.lib.StringLib;
+import dev.moonlet.lib.TaskLib;
 import dev.moonlet.lib.TableLib;
 import dev.moonlet.lib.Utf8Lib;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaFunction;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
+import dev.moonlet.vm.AwaitFuture;
 import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Executor;
 import dev.moonlet.vm.Instance;
+import dev.moonlet.vm.Scheduler;
+import dev.moonlet.vm.Sequence;
 import dev.moonlet.vm.Status;
+import dev.moonlet.vm.Task;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A Lua instance for Java programs: its globals, its libraries, loading code, and running it.
@@ -57,7 +63,7 @@ public final class Lua {
      * A new instance with every standard library that Moonlet has so far open: the basic
      * functions, {@code package}, {@code coroutine}, {@code string}, {@code table},
      * {@code math}, {@code utf8}, {@code os}, {@code io} and {@code debug}, and Moonlet's
-     * {@code prompt} and {@code effect}.
+     * {@code prompt}, {@code effect} and {@code task}.
      *
      * <pre>{@code
      * Lua lua = new Lua();
@@ -90,6 +96,7 @@ public final class Lua {
         OsLib.open(instance);
         IoLib.open(instance);
         DebugLib.open(instance);
+        TaskLib.open(instance);
         sandbox.apply(instance);
     }
 
@@ -136,25 +143,68 @@ public final class Lua {
     }
 
     /**
-     * Calls {@code fn} with {@code args} (converted by {@link #toLua}) and steps it to
-     * completion on this thread; returns its results. For code you trust to finish: this
-     * returns only when the call does.
+     * Calls {@code fn} with {@code args} (converted by {@link #toLua}) as a task of this
+     * instance's {@link #scheduler()} and runs the scheduler on this thread until that task
+     * has ended; returns its results. Other tasks run meanwhile (those it spawns, those
+     * spawned before), and those still alive stay in the scheduler. For code you trust to
+     * finish: this returns only when the call does. (Called from a Java function that a
+     * task called, it runs {@code fn} to its end at once, outside the scheduler.)
      *
      * <pre>{@code
      * lua.run("function add(a, b) return a + b end");
      * lua.call(lua.get("add"), 2, 3);   // [5L]
      * }</pre>
      *
-     * @throws LuaError the error the call raised (its {@link LuaError#traceback()} says where)
+     * @throws LuaError the error the call raised (its {@link LuaError#traceback()} says where),
+     *     or {@code "deadlock: ..."} when the call waits for something no task will ever do, or
+     *     {@code "interrupted"} when this thread was interrupted while the call waited (the
+     *     call's task is killed, and the thread stays interrupted)
      */
     public Object[] call(Object fn, Object... args) {
+        Scheduler scheduler = instance.scheduler();
+        if (scheduler.isRunning()) return callNested(fn, args);
+        Task task = scheduler.spawn(fn, convertAll(args));
+        Status s = scheduler.runUntil(task);
+        if (s instanceof Status.Finished) return ((Status.Finished) s).values();
+        if (s instanceof Status.Failed) throw ((Status.Failed) s).error();
+        task.kill();
+        if (Thread.currentThread().isInterrupted()) throw new LuaError("interrupted");
+        throw new LuaError("deadlock: the call waits for something no task will do");
+    }
+
+    /**
+     * {@link #call} from a Java function called by a task (the scheduler is busy running
+     * that task): the call runs to its end in an executor of its own, which is not a task
+     * (the task library's blocking functions raise errors in it).
+     */
+    private Object[] callNested(Object fn, Object[] args) {
         Executor ex = start(fn, args);
         for (;;) {
             Status s = ex.step(FUEL_PER_STEP);
             if (s instanceof Status.Finished) return ((Status.Finished) s).values();
             if (s instanceof Status.Failed) throw ((Status.Failed) s).error();
-            if (s instanceof Status.Waiting) Thread.onSpinWait();
+            if (s instanceof Status.Waiting) awaitQuietly(ex.awaitedFuture());
         }
+    }
+
+    /** Waits until {@code f} completes; its outcome, even a failure, is the next step's to deliver. */
+    private static void awaitQuietly(CompletableFuture<?> f) {
+        f.handle((value, error) -> null).join();
+    }
+
+    /**
+     * Closes the instance as {@code lua_close} does: runs the finalizers ({@code __gc}) that
+     * are pending, then those of every object still marked for finalization, the most recently
+     * marked first, each once. An error in a finalizer becomes a warning. Afterwards nothing is
+     * marked for finalization any more; the instance stays usable.
+     *
+     * <pre>{@code
+     * lua.run("setmetatable({}, {__gc = function() print('bye') end})");
+     * lua.close();   // prints bye
+     * }</pre>
+     */
+    public void close() {
+        call(Builtin.of("close", (co, args) -> instance.collector().close()));
     }
 
     /**
@@ -170,6 +220,36 @@ public final class Lua {
      */
     public Object[] run(String code) {
         return call(load(code, code));
+    }
+
+    /**
+     * The scheduler of this instance's tasks: {@code task.spawn} adds to it, {@link #call}
+     * runs it. Use it to spawn tasks from Java, to set the fuel slice, weights and fuel tanks,
+     * or a virtual clock.
+     *
+     * <pre>{@code
+     * Task t = lua.scheduler().spawn(lua.load("print('hi from a task')", "=t"));
+     * lua.scheduler().run();
+     * }</pre>
+     */
+    public Scheduler scheduler() {
+        return instance.scheduler();
+    }
+
+    /**
+     * What a Java function returns to answer "the value of this future": the calling task
+     * waits without holding a Java thread (the instance's other tasks run meanwhile) and
+     * resumes once the future completes, on any thread, with its value converted by
+     * {@link #toLua}, or raises its exception as a Lua error.
+     *
+     * <pre>{@code
+     * lua.register("fetch", Builtin.of("fetch", (co, args) ->
+     *         Lua.await(CompletableFuture.supplyAsync(() -> download(args[0].toString())))));
+     * lua.run("print(fetch('https://example.com'))");
+     * }</pre>
+     */
+    public static Sequence await(CompletableFuture<?> future) {
+        return new AwaitFuture(future.thenApply(Lua::toLua));
     }
 
     /**
@@ -238,6 +318,54 @@ public final class Lua {
     /** Undoes one {@link #pin} of {@code value}. */
     public void unpin(Object value) {
         instance.unpin(value);
+    }
+
+    /**
+     * Applies {@code limits} to this instance from now on (see {@link Limits} for what going
+     * over each does). Memory already accounted stays; the fuel already spent counts against
+     * the new fuel limit; the call depth applies to executors and coroutines made after.
+     *
+     * <pre>{@code
+     * lua.setLimits(Limits.NONE.withMemory(Limits.parseSize("16m")).withFuel(10_000_000));
+     * lua.run("return pcall(string.rep, 'x', 1e9)");   // [false, "not enough memory"]
+     * }</pre>
+     */
+    public void setLimits(Limits limits) {
+        instance.heap().setLimit(limits.memory());
+        instance.heap().setMaxStringLength(limits.stringLength());
+        instance.setFuelLimit(limits.fuel());
+        instance.setCallDepth(limits.callDepth());
+    }
+
+    /** The limits in force ({@link Limits#NONE} unless {@link #setLimits} changed them). */
+    public Limits limits() {
+        return new Limits(instance.heap().limit(), instance.fuelLimit(), instance.callDepth(),
+                instance.heap().maxStringLength());
+    }
+
+    /**
+     * The memory the instance accounts for now, in bytes: what its last collection found live
+     * plus what was allocated since. An estimate of the JVM memory its objects take, the same
+     * estimate the memory limit is checked against.
+     *
+     * <pre>{@code
+     * long before = lua.memoryUsed();
+     * lua.run("big = string.rep('x', 1000000)");
+     * lua.memoryUsed() - before;   // a little over 1000000
+     * }</pre>
+     */
+    public long memoryUsed() {
+        return instance.heap().used();
+    }
+
+    /** The most memory the instance has accounted for at once, in bytes (see {@link #memoryUsed}). */
+    public long memoryPeak() {
+        return instance.heap().peak();
+    }
+
+    /** The fuel this instance's executors have spent in total (what the fuel limit counts). */
+    public long fuelSpent() {
+        return instance.fuelSpent();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.moonlet.compiler;
 
+import dev.moonlet.value.Collectable;
 import dev.moonlet.value.LuaString;
 
 /**
@@ -9,7 +10,7 @@ import dev.moonlet.value.LuaString;
  * <p>Debug information is kept per instruction ({@link #lineInfo}) and per local variable
  * ({@link #locals}); {@code string.dump} with {@code strip} may drop both.
  */
-public final class Proto {
+public final class Proto extends Collectable {
     /** The instructions (see {@link OpCode} and {@link Instruction}). */
     public final int[] code;
     /** Constants: null (nil), Boolean, Long, Double or LuaString. */

@@ -1,9 +1,11 @@
 package dev.moonlet.lib;
 
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Closure;
@@ -146,8 +148,13 @@ public final class BaseLib {
 
     /** {@code tostring(v)}: see {@link ToString}. */
     public static Object tostring(Coroutine co, Object[] args) {
-        Object text = ToString.of(co.instance(), Args.checkAny(args, 0));
-        return text instanceof Action.Call ? new ToStringCall((Action.Call) text) : text;
+        Object v = Args.checkAny(args, 0);
+        Object text = ToString.of(co.instance(), v);
+        if (text instanceof Action.Call) return new ToStringCall((Action.Call) text);
+        // A new string (a number's text, or a name and an address) is charged once made: it is
+        // at most a few dozen bytes longer than a string the script already holds.
+        if (text != v) co.instance().heap().charge(Heap.stringBytes(((LuaString) text).length()));
+        return text;
     }
 
     /** {@code tostring}'s sequence when {@code __tostring} must be called. */
@@ -234,6 +241,7 @@ public final class BaseLib {
             throw Library.error(co, "cannot change a protected metatable");
         }
         t.setMetatable((LuaTable) mt);
+        co.instance().collector().checkFinalizer(t, (LuaTable) mt);
         return t;
     }
 
@@ -399,6 +407,11 @@ public final class BaseLib {
 
     /** {@code dofile}'s sequence: the builtin's results are those of the chunk. */
     private static final class TailCallOf implements Sequence {
+        @Override
+        public void trace(Marker m) {
+            m.mark(function);
+        }
+
         private final Object function;
 
         TailCallOf(Object function) {
@@ -420,6 +433,6 @@ public final class BaseLib {
 
     /** {@code collectgarbage([opt [, ...]])}: see {@link CollectorControl}. */
     public static Object collectgarbage(Coroutine co, Object[] args) {
-        return CollectorControl.of(co.instance()).collectgarbage(args);
+        return CollectorControl.collectgarbage(co, args);
     }
 }

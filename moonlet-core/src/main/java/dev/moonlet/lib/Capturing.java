@@ -2,6 +2,7 @@ package dev.moonlet.lib;
 
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Coroutine;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Sequence;
 
 /**
@@ -24,6 +25,11 @@ final class Capturing implements Sequence {
         Action a = capture;
         capture = null;
         return a;
+    }
+
+    @Override
+    public void trace(Marker m) {
+        m.markAction(capture);
     }
 
     @Override

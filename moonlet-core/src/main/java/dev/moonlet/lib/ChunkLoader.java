@@ -4,12 +4,12 @@ import dev.moonlet.compiler.BinaryChunk;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Closure;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Instance;
 import dev.moonlet.vm.Sequence;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -127,13 +127,20 @@ public final class ChunkLoader {
      * and a message (also when the reader raises an error or returns a non-string).
      */
     static final class Reader implements Sequence {
+        @Override
+        public void trace(Marker m) {
+            m.mark(reader);
+            m.mark(chunkName);
+            m.mark(env);
+        }
+
         private final Object reader;
         private final LuaString chunkName;
         private final String mode;
         private final boolean hasEnv;
         private final Object env;
-        private final ByteArrayOutputStream source = new ByteArrayOutputStream();
-        private boolean started;
+        /** The pieces so far, charged to the instance as they come; made by the first poll. */
+        private LuaBuffer source;
 
         Reader(Object reader, LuaString chunkName, String mode, boolean hasEnv, Object env) {
             this.reader = reader;
@@ -145,7 +152,7 @@ public final class ChunkLoader {
 
         @Override
         public Action poll(Coroutine co, Object[] results) {
-            if (started) {
+            if (source != null) {
                 LuaString piece;
                 try {
                     piece = piece(co, results.length > 0 ? results[0] : null);
@@ -154,9 +161,10 @@ public final class ChunkLoader {
                 }
                 if (piece == null || piece.length() == 0) return finish(co);
                 co.fuel().consume(piece.length() / BYTES_PER_FUEL + 1);
-                source.write(piece.rawBytes(), 0, piece.length());
+                source.append(piece);
+            } else {
+                source = new LuaBuffer(co.instance().heap(), 16);
             }
-            started = true;
             return new Action.Call(reader, new Object[0]);
         }
 
@@ -176,7 +184,7 @@ public final class ChunkLoader {
 
         private Action finish(Coroutine co) {
             try {
-                return new Action.Return(new Object[] {compile(co, source.toByteArray(), chunkName, mode, hasEnv, env)});
+                return new Action.Return(new Object[] {compile(co, source.toLuaString().rawBytes(), chunkName, mode, hasEnv, env)});
             } catch (LuaError e) {
                 return new Action.Return(failure(e));
             }

@@ -1,123 +1,98 @@
 package dev.moonlet.lib;
 
 import dev.moonlet.value.LuaString;
-import dev.moonlet.value.LuaTable;
-import dev.moonlet.value.Userdata;
-import dev.moonlet.vm.Instance;
+import dev.moonlet.vm.Collector;
+import dev.moonlet.vm.Coroutine;
 
 /**
- * The collector's settings as {@code collectgarbage} sees them, one per instance (kept in its
- * registry). Every option answers with the types lua5.4 answers with: {@code "collect"},
- * {@code "stop"} and {@code "restart"} 0, {@code "count"} a float (KiB), {@code "step"} and
- * {@code "isrunning"} booleans, {@code "setpause"} and {@code "setstepmul"} the previous
- * integer, {@code "incremental"} and {@code "generational"} the previous mode's name.
- *
- * <p>The JVM reclaims memory, so collecting has nothing to do here yet: a full collection
- * and a step complete at once. Until the instance accounts for its memory (DESIGN.md,
- * "Memory"), {@code "count"} answers a fixed estimate, {@link #ESTIMATED_KIB}: the size of a
- * fresh lua5.4 state with its standard libraries, so that scripts comparing counts see no
- * growth rather than noise from the whole JVM (which other instances share).
+ * {@code collectgarbage(opt, ...)}: the options of lua 5.4 over the instance's
+ * {@link Collector}, each answering with the types lua5.4 answers with: {@code "collect"},
+ * {@code "stop"} and {@code "restart"} 0, {@code "count"} the accounted size in KiB as a float,
+ * {@code "step"} whether a cycle ended, {@code "isrunning"} a boolean, {@code "setpause"} and
+ * {@code "setstepmul"} the previous integer, {@code "incremental"} and {@code "generational"}
+ * the previous mode's name. {@code "collect"} and {@code "step"} run the finalizers that are
+ * pending before they return. Called from a finalizer, every option answers fail (nil), as
+ * in lua 5.4, where the collector is not reentrant.
  */
 final class CollectorControl {
-    /** What {@code collectgarbage("count")} answers until memory is accounted. */
-    static final double ESTIMATED_KIB = 22.0;
-
-    private static final LuaString KEY = LuaString.of("moonlet.collectgarbage");
     private static final String[] OPTIONS = {"stop", "restart", "collect", "count", "step",
         "setpause", "setstepmul", "isrunning", "generational", "incremental"};
     private static final LuaString INCREMENTAL = LuaString.of("incremental");
     private static final LuaString GENERATIONAL = LuaString.of("generational");
 
-    private boolean running = true;
-    /** The standalone {@code lua} switches its state to generational mode: so do we. */
-    private boolean generational = true;
-    /**
-     * The pause and step multiplier as lgc.h keeps them: a quarter of the value, in a byte
-     * (so {@code setpause} of 150 reads back as 148, as in lua5.4). The defaults are
-     * LUAI_GCPAUSE (200) and LUAI_GCMUL (100).
-     */
-    private int pause = 200 / 4;
-    private int stepMultiplier = 100 / 4;
-
     private CollectorControl() {}
 
-    /** The settings of {@code instance}, created on first use. */
-    static CollectorControl of(Instance instance) {
-        LuaTable registry = instance.registry();
-        Object u = registry.get(KEY);
-        if (u instanceof Userdata && ((Userdata) u).payload() instanceof CollectorControl) {
-            return (CollectorControl) ((Userdata) u).payload();
-        }
-        CollectorControl c = new CollectorControl();
-        registry.put(KEY, new Userdata(c));
-        return c;
-    }
-
     /** {@code collectgarbage(opt, ...)} with {@code args} as the builtin got them. */
-    Object collectgarbage(Object[] args) {
-        return switch (OPTIONS[Args.checkOption(args, 0, "collect", OPTIONS)]) {
-            case "stop" -> setRunning(false);
-            case "restart" -> setRunning(true);
-            case "count" -> ESTIMATED_KIB;
-            case "step" -> step(args);
-            case "setpause" -> swapPause(Args.optInteger(args, 1, 0));
-            case "setstepmul" -> swapStepMultiplier(Args.optInteger(args, 1, 0));
-            case "isrunning" -> running;
-            case "generational" -> generational(args);
-            case "incremental" -> incremental(args);
-            default -> 0L; // "collect": the JVM collects; a cycle is always complete
+    static Object collectgarbage(Coroutine co, Object[] args) {
+        Collector gc = co.instance().collector();
+        String option = OPTIONS[Args.checkOption(args, 0, "collect", OPTIONS)];
+        // Inside a finalizer the collector may not be re-entered: every option answers fail.
+        if (gc.inFinalizer(co)) return null;
+        return switch (option) {
+            case "stop" -> setRunning(gc, false);
+            case "restart" -> setRunning(gc, true);
+            case "count" -> co.instance().heap().used() / 1024.0;
+            case "step" -> gc.pendingFinalizers(gc.step(Args.optInteger(args, 1, 0)));
+            case "setpause" -> swapPause(gc, Args.optInteger(args, 1, 0));
+            case "setstepmul" -> swapStepMultiplier(gc, Args.optInteger(args, 1, 0));
+            case "isrunning" -> gc.isRunning();
+            case "generational" -> generational(gc, args);
+            case "incremental" -> incremental(gc, args);
+            default -> collect(gc);
         };
     }
 
-    private long setRunning(boolean on) {
-        running = on;
+    private static Object collect(Collector gc) {
+        gc.fullCycle();
+        return gc.pendingFinalizers(0L);
+    }
+
+    private static long setRunning(Collector gc, boolean on) {
+        gc.setRunning(on);
         return 0L;
     }
 
-    /** {@code "step" [, size]}: a step always completes a cycle, there being nothing to collect. */
-    private static boolean step(Object[] args) {
-        Args.optInteger(args, 1, 0);
-        return true;
-    }
-
-    private long swapPause(long p) {
-        long previous = pause * 4L;
-        pause = encode(p);
+    private static long swapPause(Collector gc, long p) {
+        long previous = gc.pause();
+        gc.setPause(encode(p));
         return previous;
     }
 
-    private long swapStepMultiplier(long m) {
-        long previous = stepMultiplier * 4L;
-        stepMultiplier = encode(m);
+    private static long swapStepMultiplier(Collector gc, long m) {
+        long previous = gc.stepMultiplier();
+        gc.setStepMultiplier(encode(m));
         return previous;
     }
 
-    /** A setting as lgc.h stores it ({@code setgcparam} of the C {@code int} argument). */
+    /**
+     * A setting as lua 5.4 keeps it: a quarter of the C {@code int} argument in a byte
+     * (lgc.h's setgcparam), so that {@code setpause} of 150 reads back as 148.
+     */
     private static int encode(long v) {
-        return ((int) v / 4) & 0xFF;
+        return (((int) v / 4) & 0xFF) * 4;
     }
 
-    /** {@code "generational" [, minormul [, majormul]]}: the parameters are checked, and kept nowhere yet. */
-    private LuaString generational(Object[] args) {
+    /** {@code "generational" [, minormul [, majormul]]}: the parameters are checked; Moonlet's one collector has no use for them. */
+    private static LuaString generational(Collector gc, Object[] args) {
         Args.optInteger(args, 1, 0);
         Args.optInteger(args, 2, 0);
-        return setMode(true);
+        return setMode(gc, true);
     }
 
     /** {@code "incremental" [, pause [, stepmul [, stepsize]]]}: zeros keep a setting. */
-    private LuaString incremental(Object[] args) {
+    private static LuaString incremental(Collector gc, Object[] args) {
         long p = Args.optInteger(args, 1, 0);
         long m = Args.optInteger(args, 2, 0);
         Args.optInteger(args, 3, 0);
-        if (p != 0) pause = encode(p);
-        if (m != 0) stepMultiplier = encode(m);
-        return setMode(false);
+        if (p != 0) gc.setPause(encode(p));
+        if (m != 0) gc.setStepMultiplier(encode(m));
+        return setMode(gc, false);
     }
 
     /** Switches the mode; answers the previous mode's name. */
-    private LuaString setMode(boolean toGenerational) {
-        LuaString previous = generational ? GENERATIONAL : INCREMENTAL;
-        generational = toGenerational;
+    private static LuaString setMode(Collector gc, boolean toGenerational) {
+        LuaString previous = gc.isGenerational() ? GENERATIONAL : INCREMENTAL;
+        gc.setGenerational(toGenerational);
         return previous;
     }
 }

@@ -3,6 +3,8 @@ package dev.moonlet.lib;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
+import dev.moonlet.vm.BuiltinClosure;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Coroutine;
@@ -45,7 +47,7 @@ public final class CoroutineLib {
 
     /** Opens the library in {@code instance}: the global {@code coroutine} and {@code package.loaded.coroutine}. */
     public static void open(Instance instance) {
-        LuaTable lib = new LuaTable();
+        LuaTable lib = new LuaTable(instance.heap());
         define(instance, lib, "close", CoroutineLib::close);
         define(instance, lib, "create", CoroutineLib::create);
         define(instance, lib, "isyieldable", CoroutineLib::isyieldable);
@@ -138,6 +140,12 @@ public final class CoroutineLib {
 
     /** {@code coroutine.resume}'s sequence. */
     private static final class Resuming implements Sequence {
+        @Override
+        public void trace(Marker m) {
+            m.mark(target);
+            m.markAll(args);
+        }
+
         private final Coroutine target;
         private final Object[] args;
         private boolean resumed;
@@ -177,10 +185,20 @@ public final class CoroutineLib {
             suspend = null;
             return a;
         }
+
+        @Override
+        public void trace(Marker m) {
+            if (suspend != null) m.markAction(suspend);
+        }
     }
 
     /** The function {@code coroutine.wrap} returns: each call resumes its coroutine. */
-    private static final class Wrapped extends Builtin {
+    private static final class Wrapped extends BuiltinClosure {
+        @Override
+        public void trace(Marker m) {
+            m.mark(target);
+        }
+
         private final Coroutine target;
 
         Wrapped(Coroutine target) {
@@ -206,6 +224,13 @@ public final class CoroutineLib {
      * handlers run, and may replace the error), then the error is raised in the caller.
      */
     private static final class WrapResuming implements Sequence {
+        @Override
+        public void trace(Marker m) {
+            m.mark(target);
+            m.markAll(args);
+            if (closing != null) closing.trace(m);
+        }
+
         private final Coroutine target;
         private Object[] args;
         /** The closing of the dead coroutine, once it died with an error. */

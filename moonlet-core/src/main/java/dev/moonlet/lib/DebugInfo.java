@@ -63,7 +63,7 @@ final class DebugInfo {
     }
 
     private static LuaTable table(Instance instance, LuaString options, Object fn, StackLevel level) {
-        LuaTable info = new LuaTable();
+        LuaTable info = new LuaTable(instance.heap());
         Proto p = fn instanceof Closure ? ((Closure) fn).proto : null;
         if (has(options, 'S')) source(instance, info, p);
         if (has(options, 'l')) set(instance, info, "currentline", (long) (level == null ? -1 : level.currentLine()));
@@ -81,7 +81,7 @@ final class DebugInfo {
             set(instance, info, "ntransfer", (long) (level == null ? 0 : level.transferCount()));
         }
         if (has(options, 't')) set(instance, info, "istailcall", level != null && level.isTailCall());
-        if (has(options, 'L')) set(instance, info, "activelines", p == null ? null : activeLines(p));
+        if (has(options, 'L')) set(instance, info, "activelines", p == null ? null : activeLines(instance, p));
         if (has(options, 'f')) set(instance, info, "func", fn);
         return info;
     }
@@ -101,8 +101,8 @@ final class DebugInfo {
      * instruction but a vararg function's first ({@code VARARGPREP}, which is on the line of
      * the definition); empty without line information.
      */
-    private static LuaTable activeLines(Proto p) {
-        LuaTable lines = new LuaTable();
+    private static LuaTable activeLines(Instance instance, Proto p) {
+        LuaTable lines = new LuaTable(instance.heap());
         int first = p.code.length > 0 && Instruction.op(p.code[0]) == OpCode.VARARGPREP ? 1 : 0;
         for (int pc = first; pc < p.lineInfo.length; pc++) lines.put((long) p.lineInfo[pc], Boolean.TRUE);
         return lines;

@@ -1,5 +1,6 @@
 package dev.moonlet.lib;
 
+import dev.moonlet.value.Collectable;
 import dev.moonlet.value.LuaFunction;
 import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
@@ -45,7 +46,7 @@ public final class DebugLib {
 
     /** Opens the library in {@code instance}: the global {@code debug} and {@code package.loaded.debug}. */
     public static void open(Instance instance) {
-        LuaTable lib = new LuaTable();
+        LuaTable lib = new LuaTable(instance.heap());
         UpvalueIds ids = new UpvalueIds();
         define(instance, lib, "debug", DebugPrompt::debug);
         define(instance, lib, "getuservalue", DebugLib::getuservalue);
@@ -161,6 +162,7 @@ public final class DebugLib {
         Closure c = upvalueOwner(Args.checkType(args, 0, "function"), n);
         if (c == null) return Values.NONE;
         c.setUpvalue(n - 1, value);
+        co.instance().collector().barrier(value);
         return upvalueName(c, n);
     }
 
@@ -182,6 +184,7 @@ public final class DebugLib {
         if (v instanceof LuaTable) ((LuaTable) v).setMetatable((LuaTable) mt);
         else if (v instanceof Userdata) ((Userdata) v).setMetatable((LuaTable) mt);
         else co.instance().setTypeMetatable(LuaType.typeName(v), (LuaTable) mt);
+        if (v instanceof Collectable) co.instance().collector().checkFinalizer((Collectable) v, (LuaTable) mt);
         return v;
     }
 
@@ -281,7 +284,7 @@ public final class DebugLib {
     private static LuaTable hookTable(Instance instance) {
         Object t = instance.registry().get(HOOKKEY);
         if (t instanceof LuaTable) return (LuaTable) t;
-        LuaTable hooks = new LuaTable();
+        LuaTable hooks = new LuaTable(instance.heap());
         Library.set(instance, hooks, "__mode", LuaString.of("k"));
         hooks.setMetatable(hooks);
         instance.registry().put(HOOKKEY, hooks);

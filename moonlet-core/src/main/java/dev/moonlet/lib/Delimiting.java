@@ -3,6 +3,7 @@ package dev.moonlet.lib;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Delimiter;
+import dev.moonlet.vm.Marker;
 
 /**
  * The common part of the library's delimiters (prompts, effect resumes, barriers): the first
@@ -29,6 +30,11 @@ abstract class Delimiting implements Delimiter {
         Action a = start;
         start = null;
         return a;
+    }
+
+    @Override
+    public void trace(Marker m) {
+        m.markAction(start);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.moonlet.value.Userdata;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Continuation;
 import dev.moonlet.vm.Coroutine;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Sequence;
 
 /**
@@ -54,5 +55,11 @@ final class EffectHandler extends Delimiting {
     @Override
     public Sequence copy() {
         return new EffectHandler(handlers, start());
+    }
+
+    @Override
+    public void trace(Marker m) {
+        super.trace(m);
+        m.mark(handlers);
     }
 }

@@ -1,5 +1,6 @@
 package dev.moonlet.lib;
 
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
 import dev.moonlet.value.NumberFormat;
@@ -35,7 +36,7 @@ final class FileHandle {
 
     /** Creates the handles' metatable in {@code instance}'s registry. */
     static void createMetatable(Instance instance) {
-        LuaTable methods = new LuaTable();
+        LuaTable methods = new LuaTable(instance.heap());
         method(instance, methods, "close", FileHandle::close);
         method(instance, methods, "flush", FileHandle::flush);
         method(instance, methods, "lines", FileHandle::lines);
@@ -43,7 +44,7 @@ final class FileHandle {
         method(instance, methods, "seek", FileHandle::seek);
         method(instance, methods, "setvbuf", FileHandle::setvbuf);
         method(instance, methods, "write", FileHandle::write);
-        LuaTable mt = new LuaTable();
+        LuaTable mt = new LuaTable(instance.heap());
         Library.set(instance, mt, "__name", TYPE);
         Library.set(instance, mt, "__index", methods);
         Builtin gc = Builtin.of("file:__gc", FileHandle::gc);
@@ -56,6 +57,12 @@ final class FileHandle {
     private static void method(Instance instance, LuaTable table, String name, Builtin.Body body) {
         Library.set(instance, table, name, Builtin.of("file:" + name, body));
     }
+
+    /**
+     * What a handle a script opens is charged, with its read-ahead buffer: charged before the
+     * file is opened, so that a refusal leaves nothing open.
+     */
+    static final long BYTES = Heap.USERDATA_BYTES + Heap.stringBytes(LuaFile.BUFFER_SIZE);
 
     /** A new handle for {@code file}. */
     static Userdata wrap(Instance instance, LuaFile file) {

@@ -1,7 +1,9 @@
 package dev.moonlet.lib;
 
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.ArgumentError;
 import dev.moonlet.vm.Coroutine;
@@ -22,6 +24,14 @@ import java.util.Arrays;
  * sequence frame.
  */
 final class FileRead extends InlineSequence {
+    @Override
+    public void trace(Marker m) {
+        super.trace(m);
+        m.markAll(formats);
+        m.markAll(values);
+        m.mark(lines);
+    }
+
     /** The most bytes moved between two looks at the fuel. */
     private static final int CHUNK = 1 << 16;
     /** Bytes read per unit of fuel. */
@@ -75,7 +85,7 @@ final class FileRead extends InlineSequence {
      */
     static LuaString quickLine(Coroutine co, LuaFile file, Object[] formats) {
         if (formats.length > 1 || (formats.length == 1 && !isLineFormat(formats[0]))) return null;
-        LuaString line = file.bufferedLine(false);
+        LuaString line = file.bufferedLine(co.instance().heap(), false);
         if (line != null) charge(co, line.length());
         return line;
     }
@@ -126,7 +136,7 @@ final class FileRead extends InlineSequence {
             Long n = Args.toInteger(format);
             if (n == null) throw new ArgumentError(argument, "number has no integer representation");
             // C reads the count as a size_t: a negative one is a request no memory can hold.
-            if (n < 0 || n > LuaBuffer.MAX_SIZE) throw new LuaError("not enough memory");
+            if (n < 0 || n > Heap.MAX_STRING_LENGTH) throw new LuaError("not enough memory");
             wanted = n;
             return '#';
         }
@@ -158,12 +168,12 @@ final class FileRead extends InlineSequence {
         boolean keep = kind == 'L';
         if (text == null) {
             if (file.peek() < 0) return null;
-            LuaString whole = file.bufferedLine(keep);
+            LuaString whole = file.bufferedLine(co.instance().heap(), keep);
             if (whole != null) {
                 charge(co, whole.length());
                 return whole;
             }
-            text = new LuaBuffer(LuaFile.BUFFER_SIZE);
+            text = new LuaBuffer(co.instance().heap(), LuaFile.BUFFER_SIZE);
         }
         int start = text.length();
         int status = file.readLine(text, CHUNK);
@@ -174,7 +184,7 @@ final class FileRead extends InlineSequence {
     }
 
     private Object all(Coroutine co) throws IOException {
-        if (text == null) text = new LuaBuffer(LuaFile.BUFFER_SIZE);
+        if (text == null) text = new LuaBuffer(co.instance().heap(), LuaFile.BUFFER_SIZE);
         int moved = 0;
         while (moved < CHUNK) {
             int n = file.read(text, CHUNK - moved);
@@ -191,7 +201,7 @@ final class FileRead extends InlineSequence {
     /** {@code read(n)}: up to {@code n} bytes, failing only when none is left; {@code read(0)} tests for the end. */
     private Object count(Coroutine co) throws IOException {
         if (wanted == 0 && text == null) return file.peek() < 0 ? null : LuaString.EMPTY;
-        if (text == null) text = new LuaBuffer((int) Math.min(wanted, LuaFile.BUFFER_SIZE));
+        if (text == null) text = new LuaBuffer(co.instance().heap(), (int) Math.min(wanted, LuaFile.BUFFER_SIZE));
         int moved = 0;
         while (wanted > 0 && moved < CHUNK) {
             int n = file.read(text, (int) Math.min(wanted, CHUNK - moved));

@@ -1,5 +1,6 @@
 package dev.moonlet.lib;
 
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Coroutine;
@@ -19,6 +20,11 @@ import dev.moonlet.vm.Values;
  * caller's position here, as {@code luaL_error} gives it.
  */
 abstract class InlineSequence implements Sequence {
+    @Override
+    public void trace(Marker m) {
+        if (pending != null) m.markAction(pending);
+    }
+
     /** The action {@link #start} stopped at, for the executor's first poll. */
     private Action pending;
 

@@ -40,7 +40,7 @@ public final class IoLib {
      * the handles' metatable and the standard streams, which are the default input and output.
      */
     public static void open(Instance instance) {
-        LuaTable io = new LuaTable();
+        LuaTable io = new LuaTable(instance.heap());
         Library.define(instance, io, NAME, "close", IoLib::close);
         Library.define(instance, io, NAME, "flush", IoLib::flush);
         Library.define(instance, io, NAME, "input", IoLib::input);
@@ -162,6 +162,7 @@ public final class IoLib {
     /** {@code io.tmpfile()}: a handle on a new temporary file, removed when closed. */
     public static Object tmpfile(Coroutine co, Object[] args) {
         try {
+            co.instance().heap().charge(FileHandle.BYTES);
             return track(co.instance(), ChannelFile.temporary());
         } catch (IOException e) {
             return SystemError.of(e).result(null);
@@ -233,6 +234,7 @@ public final class IoLib {
         if (open != null) co.fuel().consume(open.beforeOpen());
         String path = FileName.of(name);
         if (path.isEmpty()) throw new SystemError.Failure(SystemError.NO_SUCH_FILE);
+        instance.heap().charge(FileHandle.BYTES);
         try {
             return track(instance, ChannelFile.open(FileName.path(path), mode));
         } catch (InvalidPathException e) {

@@ -11,7 +11,7 @@ import dev.moonlet.vm.Instance;
  * Building a library table, as lauxlib's {@code luaL_newlib} and {@code luaL_requiref} do.
  *
  * <pre>{@code
- * LuaTable math = new LuaTable();
+ * LuaTable math = new LuaTable(instance.heap());
  * Library.define(instance, math, "math", "abs", MathLib::abs);   // math.abs, named "math.abs"
  * Library.install(instance, "math", math);                       // global math, package.loaded.math
  * }</pre>

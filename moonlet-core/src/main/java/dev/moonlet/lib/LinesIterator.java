@@ -1,6 +1,8 @@
 package dev.moonlet.lib;
 
 import dev.moonlet.value.LuaString;
+import dev.moonlet.vm.BuiltinClosure;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Values;
@@ -12,7 +14,12 @@ import java.util.Arrays;
  * raised; at the end of the file it returns nothing, and closes the file if {@code io.lines}
  * opened it. Calling it after the file was closed raises {@code "file is already closed"}.
  */
-final class LinesIterator extends Builtin {
+final class LinesIterator extends BuiltinClosure {
+    @Override
+    public void trace(Marker m) {
+        m.markAll(formats);
+    }
+
     /** The most formats {@code lines} accepts ({@code MAXARGLINE}). */
     static final int MAX_FORMATS = 250;
 

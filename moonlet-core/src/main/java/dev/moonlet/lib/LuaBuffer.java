@@ -1,29 +1,32 @@
 package dev.moonlet.lib;
 
-import dev.moonlet.value.LuaError;
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaString;
 import java.util.Arrays;
 
 /**
  * A growing byte string, as lauxlib's {@code luaL_Buffer}: the string library builds its
- * results in one ({@code format}, {@code gsub}, {@code pack}, {@code rep}).
+ * results in one ({@code format}, {@code gsub}, {@code pack}, {@code table.concat},
+ * {@code io.read}). Its bytes are charged to the instance's {@link Heap} before each growth,
+ * as a string of the buffer's capacity, and the array it outgrew is given back (it never
+ * escapes), so a runaway result fails with {@code "not enough memory"} (or
+ * {@code "string length overflow"} past the instance's longest string) before the JVM is asked.
  *
  * <pre>{@code
- * LuaBuffer b = new LuaBuffer(16);
+ * LuaBuffer b = new LuaBuffer(co.instance().heap(), 16);
  * b.append('[').append(LuaString.of("x")).append(']');
  * b.toLuaString();   // "[x]"
  * }</pre>
  */
 final class LuaBuffer {
-    /** The longest string a buffer builds (Lua's MAXSIZE, the most a Java array may hold). */
-    static final int MAX_SIZE = Integer.MAX_VALUE - 8;
-
+    private final Heap heap;
     private byte[] bytes;
     private int length;
 
-    /** An empty buffer with room for {@code capacity} bytes. */
-    LuaBuffer(int capacity) {
-        bytes = new byte[Math.max(capacity, 16)];
+    /** An empty buffer charged to {@code heap}, with room for {@code capacity} bytes. */
+    LuaBuffer(Heap heap, int capacity) {
+        this.heap = heap;
+        bytes = heap.allocateString(Math.max(capacity, 16));
     }
 
     /** The number of bytes so far. */
@@ -67,32 +70,27 @@ final class LuaBuffer {
         return this;
     }
 
-    /** The bytes so far as a Lua string (the buffer may go on growing). */
+    /**
+     * The bytes so far as a Lua string; this finishes the buffer, which must not be used
+     * after. A full buffer becomes the string (already charged as one); otherwise the string
+     * is a charged copy and the buffer's charge is given back.
+     */
     LuaString toLuaString() {
-        // A full array can be shared: the next append replaces it.
-        return length == bytes.length ? LuaString.wrap(bytes) : LuaString.copyOf(bytes, 0, length);
+        if (length == bytes.length) return LuaString.wrap(bytes);
+        heap.chargeString(length);
+        LuaString s = LuaString.copyOf(bytes, 0, length);
+        heap.release(Heap.stringBytes(bytes.length));
+        return s;
     }
 
     /** Makes room for {@code n} more bytes. */
     private void reserve(int n) {
         if (bytes.length - length >= n) return;
-        if (n > MAX_SIZE - length) throw new LuaError("not enough memory");
-        byte[] grown = allocate(Math.min(Math.max((long) length + n, 2L * bytes.length), MAX_SIZE));
+        long needed = (long) length + n;
+        long doubled = Math.min(2L * bytes.length, heap.maxStringLength());
+        byte[] grown = heap.allocateString(Math.max(needed, doubled));
         System.arraycopy(bytes, 0, grown, 0, length);
+        heap.release(Heap.stringBytes(bytes.length));
         bytes = grown;
-    }
-
-    /**
-     * A new array of {@code n} bytes for a string result, or the Lua error {@code not enough
-     * memory} when the JVM cannot give it. (The instance's memory limit is meant to refuse
-     * such requests first; this is the backstop that keeps an OutOfMemoryError from escaping.)
-     */
-    static byte[] allocate(long n) {
-        if (n > MAX_SIZE) throw new LuaError("not enough memory");
-        try {
-            return new byte[(int) n];
-        } catch (OutOfMemoryError e) {
-            throw new LuaError("not enough memory");
-        }
     }
 }

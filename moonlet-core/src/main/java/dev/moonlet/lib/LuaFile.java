@@ -1,5 +1,6 @@
 package dev.moonlet.lib;
 
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaString;
 import java.io.IOException;
 
@@ -100,12 +101,14 @@ abstract class LuaFile implements NumberReader.Input {
     /**
      * The current line, when it is already buffered whole: its bytes (with the newline if
      * {@code keepNewline}), the newline consumed; else null and nothing consumed. The quick
-     * path of {@code file:lines()}.
+     * path of {@code file:lines()}. The line is charged to {@code heap} before it is made.
      */
-    final LuaString bufferedLine(boolean keepNewline) {
+    final LuaString bufferedLine(Heap heap, boolean keepNewline) {
         int nl = indexOfNewline(in, pos, limit);
         if (nl < 0) return null;
-        LuaString line = LuaString.copyOf(in, pos, nl - pos + (keepNewline ? 1 : 0));
+        int length = nl - pos + (keepNewline ? 1 : 0);
+        heap.chargeString(length);
+        LuaString line = LuaString.copyOf(in, pos, length);
         pos = nl + 1;
         return line;
     }

@@ -4,6 +4,7 @@ import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
 import dev.moonlet.value.Userdata;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Coroutine;
@@ -30,7 +31,7 @@ public final class MathLib {
 
     /** Opens the library in {@code instance}: the global {@code math} and {@code package.loaded.math}. */
     public static void open(Instance instance) {
-        LuaTable math = new LuaTable();
+        LuaTable math = new LuaTable(instance.heap());
         define(instance, math, "abs", MathLib::abs);
         define(instance, math, "acos", MathLib::acos);
         define(instance, math, "asin", MathLib::asin);
@@ -205,6 +206,12 @@ public final class MathLib {
 
     /** {@code math.max} and {@code math.min} once a comparison calls {@code __lt}. */
     private static final class Extreme extends MetaSequence {
+        @Override
+        public void trace(Marker m) {
+            super.trace(m);
+            m.markAll(args);
+        }
+
         private static final int LESS = 0;
         private final Object[] args;
         private final boolean max;

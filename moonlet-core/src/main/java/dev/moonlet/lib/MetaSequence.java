@@ -1,6 +1,7 @@
 package dev.moonlet.lib;
 
 import dev.moonlet.value.LuaTable;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Instance;
@@ -27,6 +28,12 @@ import dev.moonlet.vm.Instance;
  * ({@link #start}): a call that never waits returns its results without a sequence frame.
  */
 abstract class MetaSequence extends InlineSequence {
+    @Override
+    public void trace(Marker m) {
+        super.trace(m);
+        m.markAll(reg);
+    }
+
     /** No register waits for a call's result. */
     private static final int NO_REGISTER = -1;
 

@@ -2,10 +2,10 @@ package dev.moonlet.lib;
 
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Instance;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ public final class OsLib {
 
     /** Opens the library in {@code instance}: the global {@code os} and {@code package.loaded.os}. */
     public static void open(Instance instance) {
-        LuaTable os = new LuaTable();
+        LuaTable os = new LuaTable(instance.heap());
         Library.define(instance, os, NAME, "clock", OsLib::clock);
         Library.define(instance, os, NAME, "date", OsLib::date);
         Library.define(instance, os, NAME, "difftime", OsLib::difftime);
@@ -63,11 +63,11 @@ public final class OsLib {
         int from = utc ? 1 : 0;
         CalendarTime tm = utc ? CalendarTime.utc(t) : CalendarTime.local(t, ZoneId.systemDefault());
         if (tm == null) throw Library.error(co, "date result cannot be represented in this installation");
-        if (isTableFormat(format, from)) return toTable(co.instance(), tm, new LuaTable(0, 9));
+        if (isTableFormat(format, from)) return toTable(co.instance(), tm, new LuaTable(co.instance().heap(), 0, 9));
         co.fuel().consume(format.length / 8 + 1);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(format.length + 16);
+        LuaBuffer out = new LuaBuffer(co.instance().heap(), format.length + 16);
         Strftime.format(format, from, tm, out);
-        return LuaString.wrap(out.toByteArray());
+        return out.toLuaString();
     }
 
     /** Whether the format (from {@code from}) is {@code "*t"}, compared as C's strcmp does. */
@@ -101,6 +101,13 @@ public final class OsLib {
 
     /** {@code os.time} of a table: reads the fields, normalises, writes them back. */
     private static final class DateTable extends MetaSequence {
+        @Override
+        public void trace(Marker m) {
+            super.trace(m);
+            m.mark(table);
+            m.markAll(results);
+        }
+
         /** The fields os.time reads, their defaults (-1: required) and their offsets from C's. */
         private static final String[] READ = {"year", "month", "day", "hour", "min", "sec"};
         private static final int[] DEFAULTS = {-1, -1, -1, 12, 0, 0};

@@ -50,10 +50,10 @@ public final class PackageLib {
 
     /** Opens the library in {@code instance}: the global {@code package} and {@code require}. */
     public static void open(Instance instance) {
-        LuaTable pkg = new LuaTable();
+        LuaTable pkg = new LuaTable(instance.heap());
         Library.define(instance, pkg, NAME, "loadlib", PackageLib::loadlib);
         Library.define(instance, pkg, NAME, "searchpath", PackageLib::searchpath);
-        LuaTable searchers = new LuaTable();
+        LuaTable searchers = new LuaTable(instance.heap());
         searchers.put(1L, preloadSearcher());
         searchers.put(2L, Builtin.of("package.searchers.lua", PackageLib::searcherLua));
         searchers.put(3L, Builtin.of("package.searchers.c", PackageLib::searcherC));
@@ -103,7 +103,7 @@ public final class PackageLib {
     /** The registry's preload table, created if needed ({@code luaL_getsubtable}). */
     private static LuaTable preloadTable(Instance instance) {
         if (instance.registry().get(PRELOAD_KEY) instanceof LuaTable t) return t;
-        LuaTable t = new LuaTable();
+        LuaTable t = new LuaTable(instance.heap());
         instance.registry().put(PRELOAD_KEY, t);
         return t;
     }

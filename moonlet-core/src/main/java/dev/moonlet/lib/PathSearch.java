@@ -1,5 +1,6 @@
 package dev.moonlet.lib;
 
+import dev.moonlet.value.Heap;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Coroutine;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ abstract class PathSearch extends InlineSequence {
     private static String fill(Coroutine co, String path, String name) {
         long marks = path.chars().filter(c -> c == '?').count();
         long length = path.length() + marks * (name.length() - 1L);
-        if (length > LuaBuffer.MAX_SIZE) throw new StringError("not enough memory");
+        if (length > Heap.MAX_STRING_LENGTH) throw new StringError("not enough memory");
         co.fuel().consume(length / CHARS_PER_FUEL + 1);
         return path.replace("?", name);
     }

@@ -1,5 +1,6 @@
 package dev.moonlet.lib;
 
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.vm.Fuel;
 import java.util.Arrays;
@@ -194,28 +195,33 @@ final class PatternMatcher {
      * or a position (an integer) for {@code ()}; capture 0 of a pattern without captures is
      * the whole match.
      *
+     * The string is a new one, charged to {@code heap} first.
+     *
      * @throws StringError {@code invalid capture index %n}, {@code unfinished capture}
      */
-    Object capture(int i) {
+    Object capture(Heap heap, int i) {
         if (i >= level) {
             if (i != 0) throw new StringError("invalid capture index %" + (i + 1));
+            heap.chargeString(result - start);
             return subject.substring(start, result);
         }
         int init = captures[2 * i];
         int len = captures[2 * i + 1];
         if (len == CAP_UNFINISHED) throw new StringError("unfinished capture");
         if (len == CAP_POSITION) return (long) init + 1;
+        heap.chargeString(len);
         return subject.substring(init, init + len);
     }
 
     /**
      * The captures of the match found; with {@code whole}, the whole match when the pattern
-     * has no captures ({@code match}, {@code gmatch}, {@code gsub}), else none ({@code find}).
+     * has no captures ({@code match}, {@code gmatch}, {@code gsub}), else none ({@code find});
+     * charged to {@code heap} as {@link #capture} says.
      */
-    Object[] captures(boolean whole) {
+    Object[] captures(Heap heap, boolean whole) {
         int n = level == 0 && whole ? 1 : level;
         Object[] r = new Object[n];
-        for (int i = 0; i < n; i++) r[i] = capture(i);
+        for (int i = 0; i < n; i++) r[i] = capture(heap, i);
         return r;
     }
 

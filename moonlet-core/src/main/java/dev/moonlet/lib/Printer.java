@@ -2,6 +2,7 @@ package dev.moonlet.lib;
 
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Sequence;
@@ -20,6 +21,12 @@ import java.io.OutputStream;
  * is written (PUC-Rio Lua writes each piece as it goes) and the error goes on.
  */
 final class Printer implements Sequence {
+    @Override
+    public void trace(Marker m) {
+        m.markAll(args);
+        if (pending != null) m.markAction(pending);
+    }
+
     private final Object[] args;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     /** The next argument to convert. */

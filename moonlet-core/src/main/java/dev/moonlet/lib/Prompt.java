@@ -7,6 +7,7 @@ import dev.moonlet.vm.Comparison;
 import dev.moonlet.vm.Continuation;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Instance;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Sequence;
 import java.util.Arrays;
 
@@ -82,6 +83,13 @@ final class Prompt extends Delimiting {
     @Override
     public Sequence copy() {
         return new Prompt(tag, handler, start());
+    }
+
+    @Override
+    public void trace(Marker m) {
+        super.trace(m);
+        m.mark(tag);
+        m.mark(handler);
     }
 
     /** "continuation already consumed", at the position of the caller of the running builtin. */

@@ -2,9 +2,10 @@ package dev.moonlet.lib;
 
 import dev.moonlet.value.LuaError;
 import dev.moonlet.vm.Action;
-import dev.moonlet.vm.Builtin;
+import dev.moonlet.vm.BuiltinClosure;
 import dev.moonlet.vm.Continuation;
 import dev.moonlet.vm.Coroutine;
+import dev.moonlet.vm.Marker;
 
 /**
  * The continuation a prompt's handler (or a shift's function) receives: a function that,
@@ -16,7 +17,7 @@ import dev.moonlet.vm.Coroutine;
  * each call runs a copy; when the frames cannot be copied, the first call runs the original
  * and a later call raises the reason.
  */
-final class PromptContinuation extends Builtin {
+final class PromptContinuation extends BuiltinClosure {
     private final Continuation k;
     private final Object tag;
     private final Object handler;
@@ -28,6 +29,13 @@ final class PromptContinuation extends Builtin {
         this.k = k;
         this.tag = tag;
         this.handler = handler;
+    }
+
+    @Override
+    public void trace(Marker m) {
+        k.trace(m);
+        m.mark(tag);
+        m.mark(handler);
     }
 
     /** Whether calling it would run the continuation. */

@@ -1,6 +1,7 @@
 package dev.moonlet.lib;
 
 import dev.moonlet.value.LuaError;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Sequence;
@@ -15,6 +16,13 @@ import dev.moonlet.vm.Sequence;
  * it is resumed where it left off.
  */
 final class ProtectedCall implements Sequence {
+    @Override
+    public void trace(Marker m) {
+        m.mark(function);
+        m.markAll(args);
+        m.mark(handler);
+    }
+
     private final Object function;
     private final Object[] args;
     private final Object handler;

@@ -4,6 +4,7 @@ import dev.moonlet.value.LuaFunction;
 import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Instance;
@@ -20,6 +21,16 @@ import dev.moonlet.vm.Instance;
  * and {@code lua_setfield} do; the searchers list is read raw.
  */
 final class Require extends InlineSequence {
+    @Override
+    public void trace(Marker m) {
+        super.trace(m);
+        m.mark(name);
+        m.mark(loaded);
+        m.mark(value);
+        m.mark(searchers);
+        m.mark(loaderData);
+    }
+
     private static final int START = 0;
     private static final int LOADED_READ = 1;
     private static final int NEXT_SEARCHER = 2;

@@ -1,5 +1,6 @@
 package dev.moonlet.lib;
 
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Sequence;
@@ -10,6 +11,11 @@ import dev.moonlet.vm.Sequence;
  * the {@code ipairs} iterator with {@code __index}.
  */
 abstract class SingleCall implements Sequence {
+    @Override
+    public void trace(Marker m) {
+        if (call != null) m.markAction(call);
+    }
+
     private Action.Call call;
 
     /** A sequence that makes {@code call} first. */

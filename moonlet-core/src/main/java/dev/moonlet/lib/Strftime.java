@@ -1,6 +1,5 @@
 package dev.moonlet.lib;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -28,18 +27,18 @@ public final class Strftime {
 
     /**
      * Appends {@code format[from..]} with every conversion replaced by its value for
-     * {@code tm} to {@code out}.
+     * {@code tm} to {@code out} (which charges its growth to the instance).
      *
      * @throws dev.moonlet.vm.ArgumentError for argument 1, {@code "invalid conversion specifier
      *     '%Ez'"} (quoting the rest of the format, as lua5.4 does)
      */
-    public static void format(byte[] format, int from, CalendarTime tm, ByteArrayOutputStream out) {
+    static void format(byte[] format, int from, CalendarTime tm, LuaBuffer out) {
         StringBuilder sb = new StringBuilder();
         int i = from;
         while (i < format.length) {
             byte c = format[i++];
             if (c != '%') {
-                out.write(c);
+                out.append(c);
                 continue;
             }
             int length = specifierLength(format, i);
@@ -47,7 +46,7 @@ public final class Strftime {
             sb.setLength(0);
             convert(conversion, tm, sb);
             i += length;
-            for (int k = 0; k < sb.length(); k++) out.write(sb.charAt(k));
+            out.append(sb.toString());
         }
     }
 

@@ -24,10 +24,11 @@ final class StringBytes extends InlineSequence {
     /** The bytes of {@link #out} filled so far. */
     private int filled;
 
-    private StringBytes(Kind kind, byte[] src, long length) {
+    /** Charges the result of {@code length} bytes to {@code co}'s instance before allocating it. */
+    private StringBytes(Coroutine co, Kind kind, byte[] src, long length) {
         this.kind = kind;
         this.src = src;
-        this.out = LuaBuffer.allocate(length);
+        this.out = co.instance().heap().allocateString(length);
     }
 
     /** {@code string.upper(s)}: ASCII letters to upper case (the C locale). */
@@ -47,7 +48,7 @@ final class StringBytes extends InlineSequence {
 
     private static Object transform(Coroutine co, Kind kind, LuaString s) {
         if (s.length() == 0) return s;
-        return new StringBytes(kind, s.rawBytes(), s.length()).start(co);
+        return new StringBytes(co, kind, s.rawBytes(), s.length()).start(co);
     }
 
     /** {@code string.rep(s, n [, sep])}: n copies of s separated by sep. */
@@ -62,7 +63,7 @@ final class StringBytes extends InlineSequence {
         long total = n * l + (n - 1) * lsep;
         if (total == 0) return LuaString.EMPTY;
         if (n == 1) return s;
-        return new StringBytes(Kind.REP, s.concat(sep).rawBytes(), total).start(co);
+        return new StringBytes(co, Kind.REP, s.concat(sep).rawBytes(), total).start(co);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.moonlet.lib;
 
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.NumberFormat;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.ArgumentError;
 import dev.moonlet.vm.Coroutine;
@@ -19,6 +20,12 @@ import dev.moonlet.vm.Instance;
  * executor.
  */
 final class StringFormat extends InlineSequence {
+    @Override
+    public void trace(Marker m) {
+        super.trace(m);
+        m.markAll(args);
+    }
+
     /** lstrlib's MAX_FORMAT - 10: a longer specification is "invalid format (too long)". */
     private static final int MAX_SPEC = 22;
     /** The characters a specification may span before its conversion (flags, digits, '.'). */
@@ -45,7 +52,7 @@ final class StringFormat extends InlineSequence {
         this.instance = instance;
         this.fmt = fmt.rawBytes();
         this.args = args;
-        this.out = new LuaBuffer(fmt.length() + 16);
+        this.out = new LuaBuffer(instance.heap(), fmt.length() + 16);
     }
 
     /** {@code string.format(formatstring, ...)}. */

@@ -4,6 +4,7 @@ import dev.moonlet.value.LuaFunction;
 import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Fuel;
@@ -18,6 +19,13 @@ import dev.moonlet.vm.LuaType;
  * yield.
  */
 final class StringGsub extends InlineSequence {
+    @Override
+    public void trace(Marker m) {
+        super.trace(m);
+        m.mark(src);
+        m.mark(repl);
+    }
+
     private final Instance instance;
     private final LuaString src;
     private final byte[] subject;
@@ -47,7 +55,7 @@ final class StringGsub extends InlineSequence {
         this.repl = repl;
         this.max = max;
         this.matcher = new PatternMatcher(src, pattern, true);
-        this.out = new LuaBuffer(src.length());
+        this.out = new LuaBuffer(instance.heap(), src.length());
     }
 
     /** {@code string.gsub(s, pattern, repl [, n])}: the new string and the number of matches replaced. */
@@ -111,11 +119,11 @@ final class StringGsub extends InlineSequence {
             addString((LuaString) repl);
             changed = true;
         } else if (repl instanceof LuaTable) {
-            Object v = Metamethods.index(instance, repl, matcher.capture(0));
+            Object v = Metamethods.index(instance, repl, matcher.capture(instance.heap(), 0));
             if (v instanceof Action.Call) return calling((Action.Call) v);
             addValue(v);
         } else {
-            return calling(new Action.Call(repl, matcher.captures(true)));
+            return calling(new Action.Call(repl, matcher.captures(instance.heap(), true)));
         }
         fuel.consume((out.length() - before) >> 4);
         return null;
@@ -141,7 +149,7 @@ final class StringGsub extends InlineSequence {
             } else if (c == '0') {
                 out.append(subject, matchStart, matchEnd - matchStart);
             } else if (c >= '1' && c <= '9') {
-                Object capture = matcher.capture(c - '1');
+                Object capture = matcher.capture(instance.heap(), c - '1');
                 out.append(capture instanceof LuaString ? (LuaString) capture : LuaNumber.toLuaString((Long) capture));
             } else {
                 throw new StringError("invalid use of '%' in replacement string");

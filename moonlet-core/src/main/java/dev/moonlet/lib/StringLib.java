@@ -3,6 +3,7 @@ package dev.moonlet.lib;
 import dev.moonlet.compiler.BinaryChunk;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.ArgumentError;
 import dev.moonlet.vm.Arithmetic;
@@ -38,7 +39,7 @@ public final class StringLib {
 
     /** Opens the library in {@code instance}: the global {@code string}, {@code package.loaded.string} and the string metatable. */
     public static void open(Instance instance) {
-        LuaTable string = new LuaTable();
+        LuaTable string = new LuaTable(instance.heap());
         define(instance, string, "byte", StringLib::byte_);
         define(instance, string, "char", StringLib::char_);
         define(instance, string, "dump", StringLib::dump);
@@ -66,7 +67,7 @@ public final class StringLib {
 
     /** The metatable of strings: lstrlib's createmetatable. */
     private static LuaTable metatable(Instance instance, LuaTable string) {
-        LuaTable mt = new LuaTable();
+        LuaTable mt = new LuaTable(instance.heap());
         for (MetaEvent op : new MetaEvent[] {MetaEvent.ADD, MetaEvent.SUB, MetaEvent.MUL, MetaEvent.MOD,
                 MetaEvent.POW, MetaEvent.DIV, MetaEvent.IDIV, MetaEvent.UNM}) {
             mt.put(op.key, Builtin.of("string." + op.key, (co, args) -> arith(co, args, op)));
@@ -111,6 +112,7 @@ public final class StringLib {
         long end = endPosition(Args.optInteger(args, 2, -1), l);
         if (start > end) return LuaString.EMPTY;
         co.fuel().consume((end - start) >> 4);
+        co.instance().heap().chargeString(end - start + 1);
         return s.substring((int) start - 1, (int) end);
     }
 
@@ -132,7 +134,7 @@ public final class StringLib {
 
     /** {@code string.char(...)}: the string of the given byte codes. */
     static Object char_(Coroutine co, Object[] args) {
-        byte[] b = new byte[args.length];
+        byte[] b = co.instance().heap().allocateString(args.length);
         for (int i = 0; i < args.length; i++) {
             long c = Args.checkInteger(args, i);
             if (Long.compareUnsigned(c, 255) > 0) throw new ArgumentError(i + 1, "value out of range");
@@ -151,6 +153,10 @@ public final class StringLib {
         if (!(f instanceof Closure)) throw Library.error(co, "unable to dump given function");
         byte[] chunk = BinaryChunk.dump(((Closure) f).proto, Args.toBoolean(args, 1));
         co.fuel().consume(chunk.length / 16 + 1);
+        // Charged after the dump, whose size is known only then; the function it copies is
+        // already charged (load charges a chunk in proportion to its size), so the dump is
+        // at most a small multiple of memory the script holds.
+        co.instance().heap().chargeString(chunk.length);
         return LuaString.wrap(chunk);
     }
 
@@ -183,6 +189,13 @@ public final class StringLib {
 
     /** A sequence that only tail-calls a metamethod. */
     private static final class TailCall implements dev.moonlet.vm.Sequence {
+        @Override
+        public void trace(Marker m) {
+            m.mark(function);
+            m.mark(a);
+            m.mark(b);
+        }
+
         private final Object function;
         private final Object a;
         private final Object b;

@@ -1,6 +1,8 @@
 package dev.moonlet.lib;
 
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaString;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.ArgumentError;
 import dev.moonlet.vm.Coroutine;
@@ -18,6 +20,13 @@ import java.util.List;
  * and pauses between options when the fuel is spent.
  */
 final class StringPack extends InlineSequence {
+    @Override
+    public void trace(Marker m) {
+        super.trace(m);
+        m.markAll(args);
+        m.markAll(results.toArray());
+    }
+
     /** The largest integer size, MAXINTSIZE. */
     private static final int MAX_INT_SIZE = 16;
     /** sizeof(lua_Integer). */
@@ -47,12 +56,15 @@ final class StringPack extends InlineSequence {
     // PACK and SIZE: the bytes so far and the next argument; UNPACK: the data and position.
     private long total;
     private int arg;
+    /** Where the packed string and the unpacked strings are charged. */
+    private final Heap heap;
     private final LuaBuffer out;
     private final byte[] data;
     private long pos;
     private final List<Object> results;
 
-    private StringPack(Kind kind, Object[] args) {
+    private StringPack(Heap heap, Kind kind, Object[] args) {
+        this.heap = heap;
         this.kind = kind;
         // lstrlib's pack pushes a nil after its arguments, so a missing one is "got nil".
         this.args = kind == Kind.PACK ? java.util.Arrays.copyOf(args, args.length + 1) : args;
@@ -60,39 +72,39 @@ final class StringPack extends InlineSequence {
         int end = 0;
         while (end < fmt.length && fmt[end] != 0) end++;
         this.fmtEnd = end;
-        this.out = kind == Kind.PACK ? new LuaBuffer(32) : null;
+        this.out = kind == Kind.PACK ? new LuaBuffer(heap, 32) : null;
         this.data = kind == Kind.UNPACK ? Args.checkString(args, 1).rawBytes() : null;
         this.results = kind == Kind.UNPACK ? new ArrayList<>() : null;
     }
 
     /** {@code string.pack(fmt, v1, v2, ...)}. */
     static Object pack(Coroutine co, Object[] args) {
-        return forPack(args).start(co);
+        return forPack(co.instance().heap(), args).start(co);
     }
 
     /** {@code string.packsize(fmt)}. */
     static Object packsize(Coroutine co, Object[] args) {
-        return forSize(args).start(co);
+        return forSize(co.instance().heap(), args).start(co);
     }
 
     /** {@code string.unpack(fmt, s [, pos])}: the values, then the position after them. */
     static Object unpack(Coroutine co, Object[] args) {
-        return forUnpack(args).start(co);
+        return forUnpack(co.instance().heap(), args).start(co);
     }
 
     /** The state of {@code string.pack(args...)} before its first option. */
-    static StringPack forPack(Object[] args) {
-        return new StringPack(Kind.PACK, args);
+    static StringPack forPack(Heap heap, Object[] args) {
+        return new StringPack(heap, Kind.PACK, args);
     }
 
     /** The state of {@code string.packsize(args...)} before its first option. */
-    static StringPack forSize(Object[] args) {
-        return new StringPack(Kind.SIZE, args);
+    static StringPack forSize(Heap heap, Object[] args) {
+        return new StringPack(heap, Kind.SIZE, args);
     }
 
     /** The state of {@code string.unpack(args...)} before its first option. */
-    static StringPack forUnpack(Object[] args) {
-        StringPack p = new StringPack(Kind.UNPACK, args);
+    static StringPack forUnpack(Heap heap, Object[] args) {
+        StringPack p = new StringPack(heap, Kind.UNPACK, args);
         long ld = p.data.length;
         long init = StringLib.startPosition(Args.optInteger(args, 2, 1), ld) - 1;
         if (init > ld) throw new ArgumentError(3, "initial position out of string");
@@ -203,6 +215,12 @@ final class StringPack extends InlineSequence {
         total += s;
     }
 
+    /** The unpacked string of {@code len} bytes of the data from {@code at}, charged first. */
+    private LuaString string(int at, int len) {
+        heap.chargeString(len);
+        return LuaString.copyOf(data, at, len);
+    }
+
     private void unpackOption(Fuel fuel) {
         Option opt = details(pos);
         long ld = data.length;
@@ -217,13 +235,13 @@ final class StringPack extends InlineSequence {
             case FLOAT -> results.add((double) Float.intBitsToFloat((int) unpackInt(at, 4, false)));
             case NUMBER, DOUBLE -> results.add(Double.longBitsToDouble(unpackInt(at, 8, false)));
             case CHAR -> {
-                results.add(LuaString.copyOf(data, at, size));
+                results.add(string(at, size));
                 fuel.consume(size >> 4);
             }
             case STRING -> {
                 long len = unpackInt(at, size, false);
                 if (Long.compareUnsigned(len, ld - pos - size) > 0) throw new ArgumentError(2, "data string too short");
-                results.add(LuaString.copyOf(data, at + size, (int) len));
+                results.add(string(at + size, (int) len));
                 pos += len;
                 fuel.consume(len >> 4);
             }
@@ -231,7 +249,7 @@ final class StringPack extends InlineSequence {
                 int end = at;
                 while (end < data.length && data[end] != 0) end++;
                 if (end >= ld) throw new ArgumentError(2, "unfinished string for format 'z'");
-                results.add(LuaString.copyOf(data, at, end - at));
+                results.add(string(at, end - at));
                 pos += end - at + 1;
                 fuel.consume((end - at) >> 4);
             }

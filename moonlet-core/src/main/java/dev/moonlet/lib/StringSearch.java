@@ -1,6 +1,9 @@
 package dev.moonlet.lib;
 
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaString;
+import dev.moonlet.vm.BuiltinClosure;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Coroutine;
@@ -12,6 +15,12 @@ import dev.moonlet.vm.Values;
  * {@code str_find_aux} and {@code gmatch_aux}).
  */
 final class StringSearch extends InlineSequence {
+    @Override
+    public void trace(Marker m) {
+        super.trace(m);
+        m.mark(iterator);
+    }
+
     private final PatternMatcher matcher;
     /** find: positions, then the captures; match and gmatch: the captures or the whole match. */
     private final boolean find;
@@ -50,6 +59,7 @@ final class StringSearch extends InlineSequence {
         LuaString s = Args.checkString(args, 0);
         LuaString p = Args.checkString(args, 1);
         long init = StringLib.startPosition(Args.optInteger(args, 2, 1), s.length()) - 1;
+        co.instance().heap().charge(Heap.closureBytes(GmatchIterator.UPVALUES));
         return new GmatchIterator(s, p, (int) Math.min(init, s.length() + 1L));
     }
 
@@ -57,10 +67,11 @@ final class StringSearch extends InlineSequence {
     protected Action advance(Coroutine co, Object[] results) {
         int end = matcher.resume(co.fuel());
         if (end == PatternMatcher.SUSPENDED) return pause();
-        if (iterator != null) return iterator.found(matcher, end);
+        Heap heap = co.instance().heap();
+        if (iterator != null) return iterator.found(heap, matcher, end);
         if (end == PatternMatcher.NO_MATCH) return new Action.Return(new Object[] {null});
-        if (!find) return new Action.Return(matcher.captures(true));
-        Object[] captures = matcher.captures(false);
+        if (!find) return new Action.Return(matcher.captures(heap, true));
+        Object[] captures = matcher.captures(heap, false);
         Object[] r = new Object[captures.length + 2];
         r[0] = (long) matcher.start() + 1;
         r[1] = (long) end;
@@ -73,7 +84,16 @@ final class StringSearch extends InlineSequence {
      * match ended, skipping an empty match there (lstrlib's GMatchState). A {@code '^'} in the
      * pattern is an ordinary character.
      */
-    private static final class GmatchIterator extends Builtin {
+    private static final class GmatchIterator extends BuiltinClosure {
+        /** What the iterator holds, counted as the upvalues of a closure (lstrlib's GMatchState has 3). */
+        static final int UPVALUES = 3;
+
+        @Override
+        public void trace(Marker m) {
+            m.mark(subject);
+            m.mark(pattern);
+        }
+
         private final LuaString subject;
         private final LuaString pattern;
         private int src;
@@ -104,11 +124,11 @@ final class StringSearch extends InlineSequence {
         }
 
         /** The end of a call that ended its search with {@code end}. */
-        Action found(PatternMatcher m, int end) {
+        Action found(Heap heap, PatternMatcher m, int end) {
             idle = m;
             if (end == PatternMatcher.NO_MATCH) return new Action.Return(Values.NONE);
             src = lastMatch = end;
-            return new Action.Return(m.captures(true));
+            return new Action.Return(m.captures(heap, true));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.moonlet.lib;
 import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Instance;
@@ -32,7 +33,7 @@ public final class TableLib {
 
     /** Opens the library in {@code instance}: the global {@code table} and {@code package.loaded.table}. */
     public static void open(Instance instance) {
-        LuaTable table = new LuaTable();
+        LuaTable table = new LuaTable(instance.heap());
         Library.define(instance, table, NAME, "concat", TableLib::concat);
         Library.define(instance, table, NAME, "insert", TableLib::insert);
         Library.define(instance, table, NAME, "move", TableLib::move);
@@ -118,7 +119,7 @@ public final class TableLib {
 
     /** {@code table.pack(...)}: a table of the arguments, with their number in field {@code n}. */
     public static Object pack(Coroutine co, Object[] args) {
-        LuaTable t = new LuaTable(args.length, 1);
+        LuaTable t = new LuaTable(co.instance().heap(), args.length, 1);
         for (int i = 0; i < args.length; i++) t.put(i + 1, args[i]);
         Library.set(co.instance(), t, "n", (long) args.length);
         co.fuel().consume(args.length / ELEMENTS_PER_FUEL);
@@ -156,6 +157,13 @@ public final class TableLib {
 
     /** {@code table.insert} when it may call metamethods or shift many elements. */
     private static final class Insert extends MetaSequence {
+        @Override
+        public void trace(Marker m) {
+            super.trace(m);
+            m.markAll(args);
+            m.mark(t);
+        }
+
         private static final int LEN = 0, CHECK = 1, SHIFT = 2, MOVED = 3, STORE = 4, DONE = 5;
         private static final int N = 0, V = 1;
         private final Object[] args;
@@ -219,6 +227,13 @@ public final class TableLib {
 
     /** {@code table.remove} when it may call metamethods or shift many elements. */
     private static final class Remove extends MetaSequence {
+        @Override
+        public void trace(Marker m) {
+            super.trace(m);
+            m.markAll(args);
+            m.mark(t);
+        }
+
         private static final int LEN = 0, CHECK = 1, SHIFT = 2, MOVED = 3, CLEAR = 4, DONE = 5;
         private static final int N = 0, RESULT = 1, V = 2;
         private final Object[] args;
@@ -278,6 +293,13 @@ public final class TableLib {
 
     /** {@code table.move}: copies n elements, forward or backward, element by element. */
     private static final class Move extends MetaSequence {
+        @Override
+        public void trace(Marker m) {
+            super.trace(m);
+            m.mark(source);
+            m.mark(destination);
+        }
+
         private static final int DIRECTION = 0, ORDER = 1, COPY = 2, COPIED = 3, DONE = 4;
         private static final int SAME = 0, V = 1;
         private final Object source, destination;
@@ -344,6 +366,14 @@ public final class TableLib {
 
     /** {@code table.concat}: reads the elements one by one into a buffer. */
     private static final class Concat extends MetaSequence {
+        @Override
+        public void trace(Marker m) {
+            super.trace(m);
+            m.markAll(args);
+            m.mark(t);
+            m.mark(separator);
+        }
+
         private static final int LEN = 0, CHECK = 1, FIELD = 2, ADD = 3, DONE = 4;
         private static final int N = 0, V = 1;
         private final Object[] args;
@@ -373,7 +403,7 @@ public final class TableLib {
                         separator = Args.optString(args, 1, LuaString.EMPTY);
                         i = Args.optInteger(args, 2, 1);
                         last = Args.optInteger(args, 3, last);
-                        buffer = new LuaBuffer(16);
+                        buffer = new LuaBuffer(co.instance().heap(), 16);
                         state = FIELD;
                     }
                     case FIELD -> {
@@ -415,6 +445,14 @@ public final class TableLib {
 
     /** {@code table.unpack} of a value with metamethods: reads list[i..j] into the results. */
     private static final class Unpack extends MetaSequence {
+        @Override
+        public void trace(Marker m) {
+            super.trace(m);
+            m.markAll(args);
+            m.mark(t);
+            m.markAll(results);
+        }
+
         private static final int START = 0, BOUNDS = 1, FIELD = 2, STORED = 3;
         private static final int N = 0, V = 1;
         private final Object[] args;

@@ -1,5 +1,6 @@
 package dev.moonlet.lib;
 
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Instance;
@@ -19,6 +20,14 @@ import java.util.Arrays;
  * part and loops on the larger, so the stack holds at most log2(n) intervals.
  */
 final class TableSort extends MetaSequence {
+    @Override
+    public void trace(Marker m) {
+        super.trace(m);
+        m.markAll(args);
+        m.mark(t);
+        m.mark(comparator);
+    }
+
     /** Intervals at least this long may get random pivots (ltablib's RANLIMIT). */
     private static final long RANDOM_LIMIT = 100;
 

@@ -1,6 +1,7 @@
 package dev.moonlet.lib;
 
 import dev.moonlet.value.Userdata;
+import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Closure;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Values;
@@ -16,6 +17,7 @@ import java.util.WeakHashMap;
  */
 final class UpvalueIds {
     private final Map<Object, WeakReference<Id>> ids = new WeakHashMap<>();
+    private final Map<Builtin, Id[]> builtinIds = new WeakHashMap<>();
 
     /** An upvalue's identity: what Lua shows as a light userdata (it has no user value). */
     static final class Id extends Userdata {
@@ -31,8 +33,18 @@ final class UpvalueIds {
     Object upvalueid(Coroutine co, Object[] args) {
         int n = (int) Args.checkInteger(args, 1);
         Object f = Args.checkType(args, 0, "function");
+        if (f instanceof Builtin) return builtinId((Builtin) f, n);
         if (!(f instanceof Closure) || n < 1 || n > ((Closure) f).upvalueCount()) return null;
         return idOf(((Closure) f).upvalueId(n - 1));
+    }
+
+    /** The id of upvalue {@code n} of a builtin that shows upvalues (a C closure's own, never shared), or nil. */
+    private Id builtinId(Builtin f, int n) {
+        int count = f.upvalues().length;
+        if (n < 1 || n > count) return null;
+        Id[] own = builtinIds.computeIfAbsent(f, k -> new Id[count]);
+        if (own[n - 1] == null) own[n - 1] = new Id();
+        return own[n - 1];
     }
 
     /** {@code debug.upvaluejoin(f1, n1, f2, n2)}: makes upvalue {@code n1} of {@code f1} refer to upvalue {@code n2} of {@code f2}. */
@@ -40,6 +52,7 @@ final class UpvalueIds {
         int n1 = checkUpvalue(args, 0);
         int n2 = checkUpvalue(args, 2);
         ((Closure) args[0]).joinUpvalue(n1 - 1, (Closure) args[2], n2 - 1);
+        co.instance().collector().barrier(((Closure) args[2]).upvalueId(n2 - 1));
         return Values.NONE;
     }
 

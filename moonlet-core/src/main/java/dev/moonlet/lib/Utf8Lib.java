@@ -26,7 +26,7 @@ public final class Utf8Lib {
 
     /** Opens the library in {@code instance}: the global {@code utf8} and {@code package.loaded.utf8}. */
     public static void open(Instance instance) {
-        LuaTable utf8 = new LuaTable();
+        LuaTable utf8 = new LuaTable(instance.heap());
         Library.define(instance, utf8, NAME, "char", Utf8Lib::char_);
         Library.define(instance, utf8, NAME, "codepoint", Utf8Lib::codepoint);
         Library.define(instance, utf8, NAME, "codes", Utf8Lib::codes);
@@ -44,7 +44,7 @@ public final class Utf8Lib {
             if (Long.compareUnsigned(code, Utf8.MAX_UTF) > 0) throw Args.error(i, "value out of range");
             total += Utf8.length(code);
         }
-        byte[] out = new byte[total];
+        byte[] out = co.instance().heap().allocateString(total);
         int n = 0;
         for (int i = 0; i < args.length; i++) n = Utf8.encode(Args.checkInteger(args, i), out, n);
         return LuaString.wrap(out);

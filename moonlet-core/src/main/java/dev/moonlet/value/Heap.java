@@ -25,6 +25,8 @@ package dev.moonlet.value;
 public final class Heap {
     /** The message of a refused allocation, as PUC-Rio Lua words it. */
     public static final LuaString NOT_ENOUGH_MEMORY = LuaString.of("not enough memory");
+    /** The message of a string longer than the instance allows, as Lua's concatenation words it. */
+    private static final LuaString STRING_LENGTH_OVERFLOW = LuaString.of("string length overflow");
 
     /**
      * A heap that counts but never refuses and has nobody to ask: for tables made outside any
@@ -40,13 +42,35 @@ public final class Heap {
          * heap to the live size found. Runs no Lua code (finalizers wait for the executor).
          */
         void reclaimNow();
+
+        /**
+         * The write barrier: {@code table}, already traversed by the mark under way (see
+         * {@link Heap#beginMarking}), was stored into or given a metatable, so it may now
+         * refer to objects the mark has not reached; it must be traversed again before the
+         * mark ends.
+         */
+        default void touched(LuaTable table) {}
     }
 
+    /** {@link #markingEpoch} when no incremental mark is under way: a mark no object has. */
+    private static final int NOT_MARKING = Integer.MIN_VALUE;
+
+    /** The longest string a Java array can hold, and so the longest string there can be. */
+    public static final long MAX_STRING_LENGTH = Integer.MAX_VALUE - 8;
+
     private long limit = Long.MAX_VALUE;
+    private long maxStringLength = MAX_STRING_LENGTH;
     private long used;
     private long chargedSinceSettle;
     private long peak;
     private Reclaimer reclaimer;
+    /**
+     * The epoch of the incremental mark under way, else {@link #NOT_MARKING}. A table whose
+     * {@link Collectable#gcMark} equals it is black (traversed): a store into it calls
+     * {@link #touched}. Comparing with this field is the whole cost of the barrier when no
+     * mark is under way.
+     */
+    int markingEpoch = NOT_MARKING;
 
     /** The accounted size now, in bytes: the last live size found plus the charges since. */
     public long used() {
@@ -74,9 +98,53 @@ public final class Heap {
         this.limit = bytes;
     }
 
+    /** The longest string the instance may make, in bytes. */
+    public long maxStringLength() {
+        return maxStringLength;
+    }
+
+    /**
+     * Sets the longest string the instance may make, at most {@link #MAX_STRING_LENGTH}; a
+     * longer one is refused by {@link #chargeString} whatever memory is left.
+     */
+    public void setMaxStringLength(long bytes) {
+        if (bytes < 0 || bytes > MAX_STRING_LENGTH) {
+            throw new IllegalArgumentException("string length limit out of range: " + bytes);
+        }
+        this.maxStringLength = bytes;
+    }
+
     /** Sets who finds the live size when the limit is near (the vm's collector). */
     public void setReclaimer(Reclaimer reclaimer) {
         this.reclaimer = reclaimer;
+    }
+
+    /**
+     * Starts the write barrier for an incremental mark with epoch {@code epoch} (a positive
+     * number): from now until {@link #endMarking}, storing into a table whose mark is
+     * {@code epoch} tells the {@link Reclaimer} ({@link Reclaimer#touched}).
+     */
+    public void beginMarking(int epoch) {
+        if (epoch <= 0) throw new IllegalArgumentException("mark epochs are positive: " + epoch);
+        markingEpoch = epoch;
+    }
+
+    /** Ends the write barrier: no mark is under way. */
+    public void endMarking() {
+        markingEpoch = NOT_MARKING;
+    }
+
+    /**
+     * Whether {@code c} is black in the incremental mark under way: traversed already, so that
+     * a value stored into it must pass a barrier (for tables, {@link LuaTable} does it).
+     */
+    public boolean isBlack(Collectable c) {
+        return c.gcMark == markingEpoch;
+    }
+
+    /** The barrier's slow path: {@code table} was black and has been stored into. */
+    void touched(LuaTable table) {
+        if (reclaimer != null) reclaimer.touched(table);
     }
 
     /**
@@ -96,6 +164,31 @@ public final class Heap {
         used = next;
         chargedSinceSettle += bytes;
         if (next > peak) peak = next;
+    }
+
+    /**
+     * Accounts for a string of {@code length} bytes about to be made.
+     *
+     * @throws LuaError {@code "string length overflow"} when it is longer than
+     *     {@link #maxStringLength()}, {@code "not enough memory"} when it does not fit
+     */
+    public void chargeString(long length) {
+        if (length > maxStringLength) throw new LuaError(STRING_LENGTH_OVERFLOW);
+        charge(stringBytes(length));
+    }
+
+    /**
+     * The bytes of a new string of {@code length} bytes, charged first ({@link #chargeString}).
+     * The JVM's own refusal is the backstop: it becomes {@code "not enough memory"} too, so
+     * that no {@link OutOfMemoryError} escapes because of a script.
+     */
+    public byte[] allocateString(long length) {
+        chargeString(length);
+        try {
+            return new byte[(int) length];
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory();
+        }
     }
 
     /** Gives back {@code bytes} known to be freed (a table that shrank), never below zero. */
@@ -120,7 +213,11 @@ public final class Heap {
 
     // ------------------------------------------------------------------ size estimates
     // One place for what each kind of object is taken to cost, so that charges and the
-    // collector's count agree. Estimates for a 64-bit JVM with compressed references.
+    // collector's count agree. Estimates for a 64-bit JVM with compressed references. A slot
+    // that holds a value (in a table or a stack) is taken to cost what PUC-Rio Lua's TValue
+    // does, 16 bytes: a reference is 4, but a number in it is a 16-byte box the slot does not
+    // charge for, so the estimate stays near what the JVM really holds whatever the script
+    // stores, and a limit means about what it means in PUC-Rio Lua.
 
     /** A string of {@code length} bytes: the object, its array header and the bytes. */
     public static long stringBytes(long length) {
@@ -132,15 +229,18 @@ public final class Heap {
         return 64 + arraySlotBytes(arraySlots) + hashSlotBytes(hashSlots);
     }
 
-    /** The array part's share of a table: one reference per slot. */
+    /** The array part's share of a table: a value slot each. */
     public static long arraySlotBytes(long slots) {
-        return slots == 0 ? 0 : 16 + 4 * slots;
+        return slots == 0 ? 0 : 16 + SLOT_BYTES * slots;
     }
 
-    /** The hash part's share of a table: a key, a value and a cached hash per slot. */
+    /** The hash part's share of a table: a key slot, a value slot and a cached hash each. */
     public static long hashSlotBytes(long slots) {
-        return slots == 0 ? 0 : 32 + 12 * slots;
+        return slots == 0 ? 0 : 32 + (2 * SLOT_BYTES + 4) * slots;
     }
+
+    /** One slot holding a Lua value (see above). */
+    private static final long SLOT_BYTES = 16;
 
     /** A closure with {@code upvalues} upvalues. */
     public static long closureBytes(int upvalues) {
@@ -153,9 +253,20 @@ public final class Heap {
     /** A coroutine without its stack (add {@link #stackBytes}). */
     public static final long COROUTINE_BYTES = 200;
 
-    /** {@code slots} slots of a coroutine's value stack or frame array. */
+    /** {@code slots} slots of a coroutine's value stack or frame array, or of a varargs array. */
     public static long stackBytes(long slots) {
-        return 16 + 4 * slots;
+        return 16 + SLOT_BYTES * slots;
+    }
+
+    /** One call frame (a Lua function's or a builtin's), not counting its registers. */
+    public static final long FRAME_BYTES = 48;
+
+    /**
+     * What a chunk of {@code sourceBytes} bytes of source or binary code is taken to cost once
+     * compiled: its code, constants and debug information grow with it.
+     */
+    public static long chunkBytes(long sourceBytes) {
+        return 200 + 4 * sourceBytes;
     }
 
     /** A userdata, not counting its Java payload (which the script does not control). */

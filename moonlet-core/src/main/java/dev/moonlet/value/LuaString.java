@@ -18,7 +18,7 @@ import java.util.Arrays;
  * s.toString();        // "héllo"
  * }</pre>
  */
-public final class LuaString implements Comparable<LuaString> {
+public final class LuaString extends Collectable implements Comparable<LuaString> {
     /** The empty string. */
     public static final LuaString EMPTY = new LuaString(new byte[0]);
 

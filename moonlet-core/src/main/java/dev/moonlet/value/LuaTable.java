@@ -32,9 +32,13 @@ import java.util.Arrays;
  *     use(t.keyAt(i), t.valueAt(i));
  * }
  * }</pre>
- * Not thread-safe: a table belongs to one instance, which one thread runs at a time.
+ * <p>Every store and {@link #setMetatable} passes the collector's write barrier: a table the
+ * incremental mark under way has already traversed tells its heap, which has it traversed
+ * again (see {@link Heap#beginMarking}).
+ *
+ * <p>Not thread-safe: a table belongs to one instance, which one thread runs at a time.
  */
-public final class LuaTable {
+public final class LuaTable extends Collectable {
     /** The largest array part (and the largest integer key the rehash counts for it). */
     private static final int MAX_ARRAY = 1 << 30;
     /** The largest hash capacity (slots); the hash array is twice as long. */
@@ -163,6 +167,7 @@ public final class LuaTable {
             if (key instanceof Double && Double.isNaN((Double) key)) {
                 throw new LuaError("table index is NaN");
             }
+            if (gcMark == heap.markingEpoch) heap.touched(this);
             int p = slotOfOther(key);
             if (p >= 0) {
                 hash[p + 1] = value;
@@ -174,6 +179,7 @@ public final class LuaTable {
 
     /** Sets the raw value of the integer key {@code key}; a null value removes the field. */
     public void put(long key, Object value) {
+        if (gcMark == heap.markingEpoch) heap.touched(this);
         Object[] a = array;
         long i = key - 1;
         if (i >= 0 && i < a.length) {
@@ -190,6 +196,7 @@ public final class LuaTable {
 
     /** Sets the raw value of the string key {@code key}; a null value removes the field. */
     public void put(LuaString key, Object value) {
+        if (gcMark == heap.markingEpoch) heap.touched(this);
         int p = slotOf(key);
         if (p >= 0) {
             Object[] h = hash;
@@ -330,6 +337,7 @@ public final class LuaTable {
 
     /** Sets the metatable (null removes it). */
     public void setMetatable(LuaTable mt) {
+        if (gcMark == heap.markingEpoch) heap.touched(this);
         metatable = mt;
     }
 
@@ -341,6 +349,56 @@ public final class LuaTable {
     /** The number of key slots in the hash part (0 when it has none). */
     public int hashCapacity() {
         return hash == EMPTY_HASH ? 0 : capacity();
+    }
+
+    // ---------------------------------------------------------------- for the collector
+
+    /** What the collector does with each entry of a table it traverses. */
+    public interface EntryVisitor {
+        /** An entry with a non-nil value; {@code key} is null for the array part's entries. */
+        void entry(Object key, Object value);
+    }
+
+    /**
+     * Calls {@code visitor} with every entry whose value is not nil: the array part's with a
+     * null key (so that no integer key is boxed), then the hash part's.
+     */
+    public void traverse(EntryVisitor visitor) {
+        for (Object v : array) {
+            if (v != null) visitor.entry(null, v);
+        }
+        Object[] h = hash;
+        for (int p = 0; p < h.length; p += 2) {
+            if (h[p + 1] != null) visitor.entry(h[p], h[p + 1]);
+        }
+    }
+
+    /** Which entries a weak table loses (see {@link #clearEntries}). */
+    public interface Cleared {
+        /** Whether {@code v}, a key or value of a weak table, was collected. */
+        boolean test(Object v);
+    }
+
+    /**
+     * Removes the entries of a weak table whose value ({@code values}), or whose key in the
+     * hash part ({@code keys}), is collected; either may be null to test nothing. A removed
+     * key stays as a dead key, so that a traversal in progress may go on past it. No barrier:
+     * removing references cannot hide a live object from the mark.
+     */
+    public void clearEntries(Cleared keys, Cleared values) {
+        if (values != null) {
+            Object[] a = array;
+            for (int i = 0; i < a.length; i++) {
+                if (a[i] != null && values.test(a[i])) a[i] = null;
+            }
+        }
+        Object[] h = hash;
+        for (int p = 0; p < h.length; p += 2) {
+            Object v = h[p + 1];
+            if (v != null && (keys != null && keys.test(h[p]) || values != null && values.test(v))) {
+                h[p + 1] = null;
+            }
+        }
     }
 
     // ---------------------------------------------------------------- hashing

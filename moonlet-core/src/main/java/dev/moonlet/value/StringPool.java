@@ -1,5 +1,7 @@
 package dev.moonlet.value;
 
+import java.util.function.Predicate;
+
 /**
  * The interned short strings of one instance. Interning is an optimisation only: it makes
  * equal short strings usually the same object, so table lookups with constant keys succeed on
@@ -64,6 +66,14 @@ public final class StringPool {
         return intern(LuaString.of(s));
     }
 
+    /**
+     * Keeps only the strings {@code live} accepts (the collector drops those it did not mark),
+     * so that the pool holds no string only it refers to.
+     */
+    public void retain(Predicate<LuaString> live) {
+        rebuild(slots.length, live);
+    }
+
     private void grow() {
         if (slots.length >= (1 << 20)) {
             // Past a million entries the pool restarts: interning is only an optimisation.
@@ -71,12 +81,17 @@ public final class StringPool {
             count = 0;
             return;
         }
+        rebuild(slots.length * 2, s -> true);
+    }
+
+    /** Moves the strings {@code keep} accepts into a new slot array of {@code length}. */
+    private void rebuild(int length, Predicate<LuaString> keep) {
         LuaString[] old = slots;
-        slots = new LuaString[old.length * 2];
+        slots = new LuaString[length];
         count = 0;
-        int mask = slots.length - 1;
+        int mask = length - 1;
         for (LuaString s : old) {
-            if (s == null) continue;
+            if (s == null || !keep.test(s)) continue;
             int i = s.hashCode() & mask;
             while (slots[i] != null) i = (i + 1) & mask;
             slots[i] = s;

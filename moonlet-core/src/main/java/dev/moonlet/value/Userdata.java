@@ -5,7 +5,7 @@ package dev.moonlet.value;
  * hands it to scripts. Scripts can only reach the Java object through functions the embedder
  * exposes.
  */
-public class Userdata {
+public class Userdata extends Collectable {
     private final Object payload;
     private LuaTable metatable;
     private Object userValue;

@@ -9,6 +9,13 @@ import dev.moonlet.value.LuaError;
  * {@link Coroutine#close()}, it then answers {@code true}, or {@code false} and the error.
  */
 class Closing implements Sequence {
+    @Override
+    public void trace(Marker m) {
+        m.markAll(values);
+        m.mark(closed);
+        if (error != null) m.mark(error.value());
+    }
+
     private final Instance instance;
     private final Object[] values;
     /** The coroutine being closed, which counts as running until its handlers are done; or null. */

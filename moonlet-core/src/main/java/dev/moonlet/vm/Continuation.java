@@ -33,7 +33,7 @@ import java.util.Arrays;
  * {@link SequenceFrame#YIELDED}: splicing hands it the values to return (or an error to raise).
  * A continuation is spliced at most once; afterwards it is {@linkplain #isConsumed consumed}.
  */
-public final class Continuation {
+public final class Continuation implements Traced {
     /** The function to call on the first splice when the continuation was never started; else null. */
     private Object body;
     /** Values placed before the splice's values ({@code effect.bind}). */
@@ -317,5 +317,15 @@ public final class Continuation {
             top.state = SequenceFrame.READY;
         }
         release();
+    }
+
+    /** Marks what the captured segment keeps: its body or bound values, slots, frames and open upvalues. */
+    @Override
+    public void trace(Marker m) {
+        m.mark(body);
+        m.markAll(bound);
+        m.markAll(stack);
+        if (frames != null) for (Frame f : frames) f.trace(m);
+        for (Upvalue u = openUpvalues; u != null; u = u.next) m.mark(u);
     }
 }

@@ -1,6 +1,8 @@
 package dev.moonlet.vm;
 
 import dev.moonlet.syntax.ChunkId;
+import dev.moonlet.value.Collectable;
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
 import java.util.Arrays;
@@ -16,7 +18,7 @@ import java.util.Arrays;
  * {@code "stack overflow"}, and while that error is being handled a little more room is
  * allowed, as in Lua.
  */
-public final class Coroutine {
+public final class Coroutine extends Collectable {
     /** The status of a coroutine, as {@code coroutine.status} names it. */
     public enum State {
         /** Created and not started, or stopped in a yield. */
@@ -44,6 +46,8 @@ public final class Coroutine {
     static final int MAX_STACK = 1_000_000;
     /** Extra slots allowed while a stack overflow is being handled (as Lua's ERRORSTACKSIZE). */
     static final int ERROR_STACK_EXTRA = 200;
+    /** Extra frames allowed while a too deep call is being handled (a message handler's). */
+    static final int ERROR_FRAMES_EXTRA = 50;
     /**
      * The most builtins that may be suspended at once in a chain of coroutines (sequence
      * frames plus resumes), as Lua's LUAI_MAXCCALLS: beyond it a call raises
@@ -72,6 +76,10 @@ public final class Coroutine {
     int stackLimit = MAX_STACK;
     Frame[] frames = new Frame[8];
     int frameCount;
+    /** The most frames this coroutine may have: its instance's call depth when it was made. */
+    private final int callDepth;
+    /** {@link #callDepth}, or a little more while a stack overflow is being handled. */
+    private int frameLimit;
     /** Open upvalues, by decreasing stack index. */
     Upvalue openUpvalues;
     /** Stack indices of the pending to-be-closed variables, increasing. */
@@ -100,9 +108,17 @@ public final class Coroutine {
     /** The hook and its tracing state, once {@code debug.sethook} has been used on this coroutine. */
     Hooks hooks;
 
+    /**
+     * A coroutine of {@code instance}, charged to its heap with its first stack and frames.
+     *
+     * @throws dev.moonlet.value.LuaError {@code "not enough memory"} when they do not fit
+     */
     Coroutine(Instance instance, boolean main) {
+        instance.heap().charge(Heap.COROUTINE_BYTES + Heap.stackBytes(stack.length) + Heap.stackBytes(frames.length));
         this.instance = instance;
         this.main = main;
+        this.callDepth = instance.callDepth();
+        this.frameLimit = callDepth;
     }
 
     /**
@@ -266,6 +282,7 @@ public final class Coroutine {
             throw RuntimeErrors.at(this, "stack overflow");
         }
         int n = Math.min(Math.max(size, stack.length * 2), stackLimit);
+        instance.heap().charge(Heap.stackBytes(n) - Heap.stackBytes(stack.length));
         resizeStack(n);
     }
 
@@ -281,13 +298,22 @@ public final class Coroutine {
     }
 
     /**
-     * Gives the stack back its normal limit once an overflow has been dealt with, shrinking it
-     * (invariant: the stack is never longer than its limit).
+     * Gives the stack and the frames back their normal limits once an overflow has been dealt
+     * with, shrinking them (invariant: neither array is longer than its limit, so that the
+     * frame limit is checked only when the frame array is full).
      */
     void resetStackLimit() {
+        if (frameLimit != callDepth && frameCount <= callDepth) {
+            frameLimit = callDepth;
+            if (frames.length > callDepth) {
+                instance.heap().release(Heap.stackBytes(frames.length) - Heap.stackBytes(callDepth));
+                frames = Arrays.copyOf(frames, callDepth);
+            }
+        }
         if (stackLimit == MAX_STACK) return;
         stackLimit = MAX_STACK;
         if (stack.length > MAX_STACK) {
+            instance.heap().release(Heap.stackBytes(stack.length) - Heap.stackBytes(MAX_STACK));
             resizeStack(MAX_STACK);
         }
     }
@@ -324,18 +350,41 @@ public final class Coroutine {
 
     /** A Lua frame pushed on top, reusing the frame object left in that slot if any. */
     LuaFrame pushLuaFrame() {
-        if (frameCount == frames.length) frames = Arrays.copyOf(frames, frameCount * 2);
+        if (frameCount == frames.length) growFrames();
         Frame old = frames[frameCount];
-        LuaFrame f = old instanceof LuaFrame ? (LuaFrame) old : new LuaFrame();
+        LuaFrame f;
+        if (old instanceof LuaFrame) {
+            f = (LuaFrame) old;
+        } else {
+            instance.heap().charge(Heap.FRAME_BYTES);
+            f = new LuaFrame();
+        }
         frames[frameCount++] = f;
         return f;
     }
 
     /** Pushes a sequence frame, counting it against {@link #MAX_NESTED_BUILTINS}. */
     void pushSequenceFrame(SequenceFrame f) {
-        if (frameCount == frames.length) frames = Arrays.copyOf(frames, frameCount * 2);
+        if (frameCount == frames.length) growFrames();
         frames[frameCount++] = f;
         if (countsAsBuiltin(f)) sequenceFrames++;
+    }
+
+    /**
+     * Doubles the full frame array, never past {@link #frameLimit}; at the limit, raises
+     * "stack overflow" as a too deep Lua recursion does (or, past the extra frames given for
+     * handling an overflow, "error in error handling"). The array is capped at the limit, so
+     * this costs pushing a frame nothing more than the test of a full array.
+     */
+    private void growFrames() {
+        if (frameCount >= frameLimit) {
+            if (frameLimit != callDepth) throw new RuntimeErrors.ErrorHandlingFailure();
+            frameLimit = (int) Math.min(Integer.MAX_VALUE, (long) callDepth + ERROR_FRAMES_EXTRA);
+            throw RuntimeErrors.at(this, "stack overflow");
+        }
+        int n = (int) Math.min(frameLimit, 2L * frames.length);
+        instance.heap().charge(Heap.stackBytes(n) - Heap.stackBytes(frames.length));
+        frames = Arrays.copyOf(frames, n);
     }
 
     /** Pops the top frame. */
@@ -388,6 +437,7 @@ public final class Coroutine {
             u = u.next;
         }
         if (u != null && u.index == index) return u;
+        instance.heap().charge(Heap.UPVALUE_BYTES);
         Upvalue fresh = new Upvalue(stack, lane, index);
         fresh.next = u;
         if (prev == null) openUpvalues = fresh;

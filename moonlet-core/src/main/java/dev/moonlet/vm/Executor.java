@@ -1,5 +1,6 @@
 package dev.moonlet.vm;
 
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
 import java.util.concurrent.CancellationException;
@@ -52,6 +53,8 @@ public final class Executor {
     static final int MAX_HANDLER_CALLS = 200;
 
     private final Instance instance;
+    private final Heap heap;
+    private final Collector collector;
     private final Fuel fuel = new Fuel();
     private final Coroutine main;
     private Object[] startArgs;
@@ -61,14 +64,33 @@ public final class Executor {
     private Status outcome;
     /** The error being unwound whose handler (or traceback) step is done. */
     private LuaError handledError;
+    /** The task this executor is, when a {@link Scheduler} runs it. */
+    Task task;
 
     /** An executor that will call {@code function} (any callable value) with {@code args}. */
     public Executor(Instance instance, Object function, Object... args) {
         this.instance = instance;
+        this.heap = instance.heap();
+        this.collector = instance.collector();
         this.main = new Coroutine(instance, true);
         main.body = function;
         startArgs = args;
         current = main;
+        collector.addExecutor(this);
+    }
+
+    /**
+     * Marks what this executor holds for the collector: its main and running coroutines (the
+     * running one leads, through the coroutines that resumed it, back to the main one), the
+     * arguments it has yet to start with, its outcome and the error being handled.
+     */
+    void trace(Marker m) {
+        m.mark(main);
+        m.mark(current);
+        m.markAll(startArgs);
+        if (outcome instanceof Status.Finished) m.markAll(((Status.Finished) outcome).values());
+        if (outcome instanceof Status.Failed) m.mark(((Status.Failed) outcome).error().value());
+        if (handledError != null) m.mark(handledError.value());
     }
 
     /** The instance this executor runs in. */
@@ -86,6 +108,21 @@ public final class Executor {
         return main;
     }
 
+    /** The task this executor is, or null when no {@link Scheduler} runs it. */
+    public Task task() {
+        return task;
+    }
+
+    /**
+     * The future the running coroutine waits for ({@link Action.Await}), or null: what the
+     * last step that reported {@link Status.Waiting} waits on.
+     */
+    public CompletableFuture<?> awaitedFuture() {
+        Frame top = current.top();
+        return top instanceof SequenceFrame && ((SequenceFrame) top).state == SequenceFrame.AWAITING
+                ? ((SequenceFrame) top).future : null;
+    }
+
     /** The coroutine running now (the main one, or one it resumed). */
     public Coroutine currentCoroutine() {
         return current;
@@ -95,11 +132,47 @@ public final class Executor {
      * Runs for about {@code fuel} units of work and reports where things stand: still
      * {@link Status.Running}, {@link Status.Waiting} for a future, or done
      * ({@link Status.Finished} or {@link Status.Failed}, reported again by later steps).
+     *
+     * <p>The fuel of a step is taken from the instance's {@linkplain Instance#fuelLimit()
+     * fuel limit}. Once that is spent, the execution ends with {@link Status.Failed} and the
+     * error {@value #OUT_OF_FUEL}: at once, where it stands, as an embedder stopping a
+     * script would; no {@code pcall} sees it and no {@code __close} handler runs (they would
+     * need fuel). The error's traceback says where the script was.
      */
     public Status step(long fuel) {
-        this.fuel.refill(fuel);
+        if (outcome != null) return outcome;
+        long granted = Math.min(fuel, instance.fuelLeft());
+        this.fuel.refill(granted);
+        Status s;
+        try {
+            s = run();
+        } finally {
+            instance.spendFuel(granted - this.fuel.remaining);
+        }
+        if (s == Status.RUNNING && instance.fuelLeft() == 0) s = outOfFuel();
+        return s;
+    }
+
+    /** The error of an execution whose instance spent its fuel limit. */
+    public static final String OUT_OF_FUEL = "fuel limit reached";
+
+    /** Ends the execution because the instance's fuel limit is spent (see {@link #step}). */
+    private Status outOfFuel() {
+        LuaError e = new LuaError(OUT_OF_FUEL);
+        e.setTraceback(Traceback.of(current, null, 0).toString());
+        for (Coroutine co = current; co != null; co = co.resumer) {
+            co.state = Coroutine.State.DEAD;
+            co.executor = null;
+        }
+        outcome = new Status.Failed(e);
+        return outcome;
+    }
+
+    /** The loop of {@link #step}, with the fuel of the step already given. */
+    private Status run() {
         for (;;) {
             if (outcome != null) return outcome;
+            if (heap.chargedSinceSettle() >= collector.nextCheck()) collector.safePoint(this, current);
             Coroutine co = current;
             Frame top = co.top();
             if (top instanceof SequenceFrame && ((SequenceFrame) top).state == SequenceFrame.AWAITING) {
@@ -424,7 +497,8 @@ public final class Executor {
             sf.state = SequenceFrame.READY;
         } catch (CompletionException | CancellationException e) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            sf.error = cause instanceof LuaError ? (LuaError) cause : new LuaError(String.valueOf(cause.getMessage()));
+            sf.error = cause instanceof LuaError ? (LuaError) cause
+                    : new LuaError(cause.getMessage() != null ? cause.getMessage() : cause.toString());
             sf.state = SequenceFrame.FAILED;
         }
     }

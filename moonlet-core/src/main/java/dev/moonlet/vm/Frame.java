@@ -51,6 +51,9 @@ abstract class Frame {
     /** The function running in this frame. */
     abstract Object function();
 
+    /** Marks the Lua values the frame keeps outside the stack (see {@link Marker}). */
+    abstract void trace(Marker m);
+
     /** Copies the call fields (where results go, the function slot, the tail flag) of {@code f}. */
     final void copyCallFrom(Frame f) {
         ret = f.ret;

@@ -12,6 +12,12 @@ import dev.moonlet.value.LuaString;
  * {@code "error in error handling"}, Lua's LUA_ERRERR.
  */
 final class HandlerCall implements Sequence, Hidden {
+    @Override
+    public void trace(Marker m) {
+        m.mark(handler);
+        m.mark(value);
+    }
+
     private static final LuaString ERROR_IN_ERROR_HANDLING = LuaString.of("error in error handling");
 
     private final Object handler;

@@ -12,6 +12,12 @@ import dev.moonlet.value.LuaString;
  * run.
  */
 final class HookCall implements Sequence, Hidden {
+    @Override
+    public void trace(Marker m) {
+        m.mark(event);
+        m.mark(line);
+    }
+
     private final LuaFrame frame;
     private final int pc;
     private final LuaString event;

@@ -11,6 +11,14 @@ import dev.moonlet.value.LuaError;
  * and the event's transfer information ({@code debug.getinfo}'s {@code 'r'}) points at them.
  */
 final class HookedBuiltin implements Sequence {
+    @Override
+    public void trace(Marker m) {
+        m.mark(builtin);
+        m.markAll(args);
+        m.markAll(results);
+        if (inner != null) inner.trace(m);
+    }
+
     private static final int BEFORE = 0;
     private static final int RUNNING = 1;
     private static final int INNER = 2;

@@ -47,21 +47,48 @@ public final class Instance {
     private final LuaTable pinned = new LuaTable(heap);
     /** Metatables of nil, booleans, numbers, strings, functions and threads (TYPE_NAMES order). */
     private final LuaTable[] typeMetatables = new LuaTable[TYPE_NAMES.length];
+    private final Collector collector;
     private OutputStream output = System.out;
     private OutputStream errorOutput = System.err;
     private boolean warningsOn;
     private boolean warningContinues;
+    private int callDepth = Integer.MAX_VALUE;
+    private long fuelLimit = Long.MAX_VALUE;
+    private long fuelSpent;
+    private Scheduler scheduler;
 
     /** A fresh instance with empty globals (the {@code lib} layer opens the libraries). */
     public Instance() {
         registry.put(LOADED_KEY, loaded);
         registry.put(GLOBALS_KEY, globals);
         registry.put(PINNED_KEY, pinned);
+        collector = new Collector(this);
+    }
+
+    /** The collector of this instance: marking, weak tables, finalizers, {@code collectgarbage}. */
+    public Collector collector() {
+        return collector;
+    }
+
+    /** Marks the roots this instance holds: the registry, its main tables and the type metatables. */
+    void traceRoots(Marker m) {
+        m.mark(registry);
+        m.mark(globals);
+        m.mark(loaded);
+        m.mark(pinned);
+        for (LuaTable mt : typeMetatables) m.mark(mt);
+        if (scheduler != null) scheduler.trace(m);
     }
 
     /** The memory this instance accounts for, and its limit. */
     public Heap heap() {
         return heap;
+    }
+
+    /** The scheduler of this instance's tasks ({@code task.spawn}), made on first use. */
+    public Scheduler scheduler() {
+        if (scheduler == null) scheduler = new Scheduler(this);
+        return scheduler;
     }
 
     /** The interned short strings of this instance. */
@@ -82,6 +109,60 @@ public final class Instance {
     /** The loaded-modules table ({@code package.loaded}, the registry's {@code _LOADED}). */
     public LuaTable loaded() {
         return loaded;
+    }
+
+    // ------------------------------------------------------------------ limits
+
+    /** The fewest frames {@link #setCallDepth} accepts: room for a call, a pcall and a handler. */
+    public static final int MIN_CALL_DEPTH = 8;
+
+    /**
+     * The most frames (Lua functions and builtins waiting for calls) a coroutine of this
+     * instance may have; {@link Integer#MAX_VALUE} (the default) leaves only Lua's own limit of
+     * a million stack slots. A deeper call raises Lua's {@code "stack overflow"}.
+     */
+    public int callDepth() {
+        return callDepth;
+    }
+
+    /**
+     * Sets the call depth (at least {@link #MIN_CALL_DEPTH}) of the coroutines made from now
+     * on, including the main coroutines of executors made from now on.
+     */
+    public void setCallDepth(int frames) {
+        if (frames < MIN_CALL_DEPTH) {
+            throw new IllegalArgumentException("call depth must be at least " + MIN_CALL_DEPTH + ": " + frames);
+        }
+        this.callDepth = frames;
+    }
+
+    /**
+     * The total fuel every executor of this instance may spend, over all their steps;
+     * {@link Long#MAX_VALUE} (the default) for no limit. See {@link Executor#step}.
+     */
+    public long fuelLimit() {
+        return fuelLimit;
+    }
+
+    /** Sets the total fuel the instance may spend from now on (counting what it spent already). */
+    public void setFuelLimit(long units) {
+        if (units <= 0) throw new IllegalArgumentException("fuel limit must be positive: " + units);
+        this.fuelLimit = units;
+    }
+
+    /** The fuel the instance's executors have spent so far. */
+    public long fuelSpent() {
+        return fuelSpent;
+    }
+
+    /** What is left of the {@linkplain #fuelLimit() fuel limit}; never negative. */
+    long fuelLeft() {
+        return Math.max(0, fuelLimit - fuelSpent);
+    }
+
+    /** Counts {@code units} spent by a step. */
+    void spendFuel(long units) {
+        fuelSpent += Math.max(0, units);
     }
 
     // ------------------------------------------------------------------ metatables
@@ -197,9 +278,11 @@ public final class Instance {
      *     {@code "@file.lua"}, or source text)
      * @param mode {@code "t"}, {@code "b"} or {@code "bt"}: which kinds of chunk are accepted
      * @throws LuaError with the syntax error message, or
-     *     {@code "attempt to load a text chunk (mode is 'b')"}
+     *     {@code "attempt to load a text chunk (mode is 'b')"}, or {@code "not enough memory"}
+     *     (the compiled chunk is charged in proportion to its source, before compiling)
      */
     public Closure load(byte[] source, LuaString chunkName, String mode, Object env) {
+        heap.charge(Heap.chunkBytes(source.length));
         boolean binary = source.length > 0 && source[0] == 0x1B;
         if (binary && mode.indexOf('b') < 0) {
             throw new LuaError("attempt to load a binary chunk (mode is '" + mode + "')");
@@ -214,6 +297,7 @@ public final class Instance {
 
     /** A closure of main-chunk prototype {@code p} whose upvalues are closed, the first holding {@code env}. */
     public Closure closure(Proto p, Object env) {
+        heap.charge(Heap.closureBytes(p.upvalues.length) + Heap.UPVALUE_BYTES * p.upvalues.length);
         Upvalue[] upvalues = new Upvalue[p.upvalues.length];
         for (int i = 0; i < upvalues.length; i++) upvalues[i] = Upvalue.closed(i == 0 ? env : null);
         return new Closure(p, upvalues);
@@ -223,7 +307,7 @@ public final class Instance {
 
     /**
      * Keeps {@code v} alive while Java code holds it between steps (values reachable only
-     * from Java are otherwise collected, once the collector exists). Pins are counted:
+     * from Java are otherwise collected: removed from weak tables, finalized). Pins are counted:
      * each {@code pin} needs one {@link #unpin}. Values that are not collected (nil,
      * booleans, numbers) are ignored.
      */

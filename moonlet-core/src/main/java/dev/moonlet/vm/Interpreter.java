@@ -6,6 +6,7 @@ import static dev.moonlet.compiler.Instruction.OFFSET_SJ;
 
 import dev.moonlet.compiler.OpCode;
 import dev.moonlet.compiler.Proto;
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaFunction;
 import dev.moonlet.value.LuaNumber;
@@ -117,7 +118,9 @@ final class Interpreter {
                     }
                     case OpCode.SETUPVAL: {
                         Upvalue u = upvals[(i >>> 16) & 0xFF];
-                        u.slots[u.index] = Unboxed.value(stack, lane, a);
+                        Object v = Unboxed.value(stack, lane, a);
+                        u.slots[u.index] = v;
+                        if (co.instance().heap().isBlack(u)) co.instance().collector().barrier(v);
                         continue;
                     }
                     case OpCode.GETTABUP: {
@@ -277,7 +280,7 @@ final class Interpreter {
                         if ((i & 0x8000) != 0) c += (code[pc] >>> 7) * 256;
                         pc++;
                         f.pc = pc;
-                        stack[a] = new LuaTable(c, b > 0 ? 1 << (b - 1) : 0);
+                        stack[a] = new LuaTable(co.instance().heap(), c, b > 0 ? 1 << (b - 1) : 0);
                         continue;
                     }
                     case OpCode.SELF: {
@@ -931,7 +934,10 @@ final class Interpreter {
         int np = p.numParams;
         Object[] varargs = Values.NONE;
         if (nargs > np) {
-            if (p.isVararg) varargs = co.values(base + np, nargs - np);
+            if (p.isVararg) {
+                co.instance().heap().charge(Heap.stackBytes(nargs - np));
+                varargs = co.values(base + np, nargs - np);
+            }
         } else if (nargs < np) {
             Arrays.fill(stack, base + nargs, base + np, null);
         }
@@ -1351,8 +1357,9 @@ final class Interpreter {
                 parts[j] = toLuaString(stack[top - m + j]);
                 total += parts[j].length();
             }
-            if (total > Integer.MAX_VALUE - 16) throw RuntimeErrors.at(co, "string length overflow");
-            byte[] bytes = new byte[(int) total];
+            Heap heap = co.instance().heap();
+            if (total > heap.maxStringLength()) throw RuntimeErrors.at(co, "string length overflow");
+            byte[] bytes = heap.allocateString(total);
             int off = 0;
             for (LuaString part : parts) {
                 part.copyTo(bytes, off);
@@ -1471,6 +1478,7 @@ final class Interpreter {
     /** A closure of {@code p} capturing registers of the frame at {@code base} and enclosing upvalues. */
     static Closure closure(Coroutine co, Proto p, Upvalue[] enclosing, int base) {
         Proto.UpvalueDesc[] d = p.upvalues;
+        co.instance().heap().charge(Heap.closureBytes(d.length));
         Upvalue[] uv = new Upvalue[d.length];
         for (int j = 0; j < d.length; j++) {
             uv[j] = d[j].inStack() ? co.findUpvalue(base + d[j].index()) : enclosing[d[j].index()];

@@ -97,4 +97,20 @@ public interface Sequence {
     default Sequence copy() {
         return null;
     }
+
+    /**
+     * Marks every Lua value this sequence keeps in its fields (functions to call, arguments,
+     * tables it works on, partial results), for the collector, which calls it whenever it
+     * traverses the coroutine this sequence's frame is on. A value left out may be collected
+     * while the sequence still uses it: removed from weak tables, finalized. The default marks
+     * nothing, which is right only for a sequence that keeps no Lua values.
+     *
+     * <pre>{@code
+     * public void trace(Marker m) {
+     *     m.mark(table);
+     *     m.mark(comparator);
+     * }
+     * }</pre>
+     */
+    default void trace(Marker m) {}
 }

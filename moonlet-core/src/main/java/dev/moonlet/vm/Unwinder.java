@@ -9,6 +9,12 @@ import dev.moonlet.value.LuaError;
  * unwound to has seen them, as in Lua.
  */
 final class Unwinder extends Closing implements Hidden {
+    @Override
+    public void trace(Marker m) {
+        super.trace(m);
+        m.mark(handler);
+    }
+
     private final Object handler;
     /** Whether nothing catches the error: handler errors then get their traceback recorded. */
     final boolean uncaught;

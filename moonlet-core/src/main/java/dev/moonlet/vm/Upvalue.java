@@ -1,5 +1,7 @@
 package dev.moonlet.vm;
 
+import dev.moonlet.value.Collectable;
+
 /**
  * A variable captured by closures. While the variable's scope is alive the upvalue is open: it
  * reads and writes register {@code index} of its coroutine's value stack. When the scope ends
@@ -13,7 +15,7 @@ package dev.moonlet.vm;
  * ({@link Unboxed}); {@link #get} boxes it, and closing boxes it, so a closed upvalue holds
  * only boxed values.
  */
-final class Upvalue {
+final class Upvalue extends Collectable {
     Object[] slots;
     /** While open, the coroutine's numeric lane (reallocated with {@link #slots}); then null. */
     long[] lane;

@@ -6,6 +6,7 @@ import static dev.moonlet.lib.LuaValues.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.vm.Fuel;
@@ -208,7 +209,7 @@ class PatternMatcherTest {
             int end;
             while ((end = m.resume(TestFuel.of(fuel))) == PatternMatcher.SUSPENDED) { }
             if (end == PatternMatcher.NO_MATCH) return "nil";
-            Object[] captures = m.captures(false);
+            Object[] captures = m.captures(Heap.UNACCOUNTED, false);
             List<Object> r = new ArrayList<>(List.of((long) m.start() + 1, (long) end));
             r.addAll(List.of(captures));
             return render(r.toArray());

@@ -3,8 +3,8 @@ package dev.moonlet.lib;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.moonlet.value.Heap;
 import dev.moonlet.vm.ArgumentError;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
@@ -21,9 +21,9 @@ class StrftimeTest {
             + "|%Ow|%OW|%Oy";
 
     private static String format(String format, CalendarTime tm) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LuaBuffer out = new LuaBuffer(Heap.UNACCOUNTED, 16);
         Strftime.format(format.getBytes(StandardCharsets.ISO_8859_1), 0, tm, out);
-        return out.toString(StandardCharsets.ISO_8859_1);
+        return new String(out.toLuaString().rawBytes(), StandardCharsets.ISO_8859_1);
     }
 
     private static String utc(String format, long t) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
@@ -193,9 +194,9 @@ class StringPackTest {
         }
         try {
             StringPack p = switch (function) {
-                case "pack" -> StringPack.forPack(args);
-                case "unpack" -> StringPack.forUnpack(args);
-                default -> StringPack.forSize(args);
+                case "pack" -> StringPack.forPack(Heap.UNACCOUNTED, args);
+                case "unpack" -> StringPack.forUnpack(Heap.UNACCOUNTED, args);
+                default -> StringPack.forSize(Heap.UNACCOUNTED, args);
             };
             Action a;
             while (!((a = p.run(TestFuel.of(fuel))) instanceof Action.Return)) { }
@@ -208,7 +209,7 @@ class StringPackTest {
     @Test
     void aLongFormatPauses() {
         Object[] args = {bytes("i4".repeat(1000))};
-        StringPack p = StringPack.forSize(args);
+        StringPack p = StringPack.forSize(Heap.UNACCOUNTED, args);
         Fuel fuel = TestFuel.of(100);
         assertInstanceOf(Action.Pause.class, p.run(fuel));
         assertTrue(fuel.remaining() == 0, "charged " + (100 - fuel.remaining()));
@@ -223,8 +224,8 @@ class StringPackTest {
             for (String endian : new String[] {"<", ">"}) {
                 LuaString fmt = bytes(endian + "i" + size);
                 long n = size >= 8 ? Long.MIN_VALUE + 12345 : -(1L << (size * 8 - 1)) + 3;
-                Object packed = ((Action.Return) StringPack.forPack(new Object[] {fmt, n}).run(TestFuel.of(100))).values()[0];
-                Object[] back = ((Action.Return) StringPack.forUnpack(new Object[] {fmt, packed}).run(TestFuel.of(100))).values();
+                Object packed = ((Action.Return) StringPack.forPack(Heap.UNACCOUNTED, new Object[] {fmt, n}).run(TestFuel.of(100))).values()[0];
+                Object[] back = ((Action.Return) StringPack.forUnpack(Heap.UNACCOUNTED, new Object[] {fmt, packed}).run(TestFuel.of(100))).values();
                 assertEquals(n, back[0], fmt.toString());
                 assertEquals((long) size + 1, back[1]);
             }

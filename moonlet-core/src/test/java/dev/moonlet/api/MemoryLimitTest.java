@@ -1,0 +1,135 @@
+package dev.moonlet.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.moonlet.value.LuaString;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Memory bombs under a 16 MiB limit: each script allocates without end, keeping what it made
+ * reachable from the global {@code keep}. Each must end with the Lua error
+ * {@code "not enough memory"} (or the message lua5.4 gives for it), which {@code pcall}
+ * catches; the instance must stay usable; and what the script holds in the JVM must stay a
+ * small multiple of the limit (the estimates charged are not far below the truth).
+ */
+class MemoryLimitTest {
+    private static final long LIMIT = 16L << 20;
+
+    static Stream<Arguments> bombs() {
+        return Stream.of(
+                bomb("array part", "for i = 1, math.huge do keep[i] = i end"),
+                bomb("array of floats", "for i = 1, math.huge do keep[i] = i + 0.5 end"),
+                bomb("hash part", "for i = 1, math.huge do keep[i * 0.5] = -i end"),
+                bomb("string keys", "for i = 1, math.huge do keep['k' .. i] = true end"),
+                bomb("tables of tables", "for i = 1, math.huge do keep[i] = {i, i, i, x = i} end"),
+                bomb("table constructors", "for i = 1, math.huge do keep[i] = {1, 2, 3, 4, 5, 6, 7, 8} end"),
+                bomb("table.pack", "for i = 1, math.huge do keep[i] = table.pack(i, i, i, i) end"),
+                bomb("concatenation loop", "local s = '' while true do s = s .. 'xxxxxxxxxxxxxxxx' keep[1] = s end"),
+                bomb("concatenations kept", "for i = 1, math.huge do keep[i] = 'item number ' .. i end"),
+                bomb("string.rep at once", "keep[1] = string.rep('x', 1e9)"),
+                bomb("string.rep method", "keep[1] = ('x'):rep(1e9)"),
+                bomb("string.rep doubling", "local s = 'x' while true do s = s:rep(2) keep[1] = s end"),
+                bomb("string.format", "for i = 1, math.huge do keep[i] = string.format('%99d%99d%99d', i, i, i) end"),
+                bomb("string.format %s", "local s = 'x' while true do s = string.format('%s%s', s, s) keep[1] = s end"),
+                bomb("gsub expansion", "local s = ('x'):rep(100) while true do s = s:gsub('x', 'xx') keep[1] = s end"),
+                bomb("gsub results", "for i = 1, math.huge do keep[i] = ('abc'):rep(10):gsub('b', 'BB') end"),
+                bomb("string.sub", "local s = ('x'):rep(1000) for i = 1, math.huge do keep[i] = s:sub(2) end"),
+                bomb("upper", "local s = ('x'):rep(1000) for i = 1, math.huge do keep[i] = s:upper() end"),
+                bomb("table.concat", "local t = {} for i = 1, 100 do t[i] = ('x'):rep(10000) end "
+                        + "while true do keep[#keep + 1] = table.concat(t, ',') end"),
+                bomb("table.concat at once", "local s = ('x'):rep(1 << 20) local t = {} for i = 1, 64 do t[i] = s end "
+                        + "keep[1] = table.concat(t)"),
+                bomb("gmatch captures", "local s = ('abc '):rep(1000) while true do "
+                        + "for w in s:gmatch('%a+') do keep[#keep + 1] = w end end"),
+                bomb("string.char", "for i = 1, math.huge do keep[i] = string.char(65, 66, 67, 68, 69, 70) end"),
+                bomb("tostring", "for i = 1, math.huge do keep[i] = tostring(i) end"),
+                bomb("coroutines", "for i = 1, math.huge do keep[i] = coroutine.create(print) end"),
+                bomb("coroutine.wrap", "for i = 1, math.huge do keep[i] = coroutine.wrap(print) end"),
+                bomb("deep coroutines", "local function deep(n) if n == 0 then coroutine.yield() else deep(n - 1) end end "
+                        + "for i = 1, math.huge do local co = coroutine.create(deep) coroutine.resume(co, 5000) keep[i] = co end"),
+                bomb("closures", "for i = 1, math.huge do local x = i keep[i] = function() return x end end"),
+                bomb("closures with upvalues", "for i = 1, math.huge do local a, b, c = i, i, i "
+                        + "keep[i] = function() return a + b + c end end"),
+                bomb("load", "for i = 1, math.huge do keep[i] = load('return ' .. i) end"),
+                bomb("varargs", "local function f(...) keep[#keep + 1] = {...} end "
+                        + "while true do f(1, 2, 3, 4, 5, 6, 7, 8) end"),
+                bomb("os.date", "for i = 1, math.huge do keep[i] = os.date('%c', i) end"),
+                bomb("utf8.char", "for i = 1, math.huge do keep[i] = utf8.char(1000, 2000, 3000) end"),
+                bomb("string.pack", "for i = 1, math.huge do keep[i] = string.pack('i8i8i8', i, i, i) end"));
+    }
+
+    private static Arguments bomb(String name, String body) {
+        return Arguments.of(name, body);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bombs")
+    void aBombEndsWithNotEnoughMemoryAndTheInstanceStaysUsable(String name, String body) {
+        Lua lua = new Lua();
+        long baseline = jvmHeapUsed();
+        lua.setLimits(Limits.NONE.withMemory(LIMIT));
+        Object[] r = lua.run("keep = {} return pcall(function() " + body + " end)");
+        assertArrayEquals(new Object[] {false, LuaString.of("not enough memory")}, r, name);
+        assertTrue(lua.memoryPeak() <= LIMIT, "peak " + lua.memoryPeak());
+        assertTrue(lua.memoryUsed() <= LIMIT, "used " + lua.memoryUsed());
+        long held = jvmHeapUsed() - baseline;
+        assertTrue(held < 3 * LIMIT, name + " holds " + (held >> 20) + " MiB of JVM heap");
+        // Usable: nothing was left half done. (With more room: what the bomb made is still
+        // accounted until a collection finds it unreachable.)
+        lua.setLimits(Limits.NONE.withMemory(2 * LIMIT));
+        assertArrayEquals(new Object[] {3L}, lua.run("local t = {1, 2} t[#t + 1] = 3 return #t"));
+    }
+
+    /** The JVM heap in use after a full collection (the measure of what is still reachable). */
+    private static long jvmHeapUsed() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        memory.gc();
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    @Test
+    void aRequestBeyondWhatLuaAllowsKeepsLuasMessage() {
+        Lua lua = new Lua();
+        lua.setLimits(Limits.NONE.withMemory(LIMIT));
+        assertArrayEquals(new Object[] {false, LuaString.of("resulting string too large")},
+                lua.run("return pcall(string.rep, 'x', 2^40)"));
+    }
+
+    @Test
+    void notEnoughMemoryHasNoPositionAndCanBeCaughtInsideACoroutine() {
+        Lua lua = new Lua();
+        lua.setLimits(Limits.NONE.withMemory(LIMIT));
+        Object[] r = lua.run("local co = coroutine.create(function() return ('x'):rep(1e9) end) "
+                + "return coroutine.resume(co)");
+        assertArrayEquals(new Object[] {false, LuaString.of("not enough memory")}, r);
+        Object[] e = lua.run("local ok, e = pcall(function() local s = ('x'):rep(1e9) end) return e");
+        assertEquals(LuaString.of("not enough memory"), e[0]);
+    }
+
+    @Test
+    void aFailedTableGrowthLeavesTheTableWhole() {
+        Lua lua = new Lua();
+        lua.setLimits(Limits.NONE.withMemory(LIMIT));
+        Object[] r = lua.run("t = {} local n = 0 local ok = pcall(function() for i = 1, math.huge do t[i] = i n = i end end) "
+                + "for i = 1, n do assert(t[i] == i) end return ok, #t == n, n > 1000");
+        assertArrayEquals(new Object[] {false, true, true}, r);
+    }
+
+    @Test
+    void memoryUsedGrowsWithWhatTheScriptMakes() {
+        Lua lua = new Lua();
+        long before = lua.memoryUsed();
+        lua.run("big = string.rep('x', 1000000)");
+        long grown = lua.memoryUsed() - before;
+        assertTrue(grown >= 1_000_000 && grown < 1_100_000, "grew " + grown);
+        assertTrue(lua.memoryPeak() >= lua.memoryUsed());
+    }
+}
