@@ -240,7 +240,8 @@ public final class Continuation implements Traced {
         end = Math.min(end, co.stack.length);
 
         Continuation k = new Continuation();
-        k.stack = Arrays.copyOfRange(co.stack, base, end);
+        // Boxed, so that the cut-out slots need no numeric lane (see Unboxed).
+        k.stack = co.values(base, end - base);
         k.frames = Arrays.copyOfRange(co.frames, first, co.frameCount);
         for (Frame f : k.frames) relocate(f, -base, -first);
         for (int i = co.frameCount - 1; i >= first; i--) {
@@ -319,6 +320,7 @@ public final class Continuation implements Traced {
             Upvalue last = null;
             for (Upvalue u = openUpvalues; u != null; u = u.next) {
                 u.slots = co.stack;
+                u.lane = co.lane;
                 u.index += base;
                 last = u;
             }
