@@ -10,9 +10,10 @@ package dev.moonlet.value;
  * <p>The invariant: {@link #used()} is the live size found by the last completed mark plus
  * every charge since. When a charge would take it over the {@linkplain #limit() limit}, the
  * heap first asks its {@link Reclaimer} (the instance's collector) to find the true live size
- * at once; if the charge still does not fit, it is refused with {@link #outOfMemory()}, a Lua
- * error that {@code pcall} catches, and nothing is allocated. A request larger than the limit
- * by itself is refused without collecting.
+ * at once; if the charge then does not fit with a sixteenth of the limit to spare, it is
+ * refused with {@link #outOfMemory()}, a Lua error that {@code pcall} catches, and nothing is
+ * allocated. (The spare sixteenth bounds how often the collector marks everything at once.)
+ * A request larger than the limit by itself is refused without collecting.
  *
  * <pre>{@code
  * heap.setLimit(64 << 20);
@@ -159,7 +160,11 @@ public final class Heap {
             if (bytes > limit || bytes < 0) throw outOfMemory();
             if (reclaimer != null) reclaimer.reclaimNow();
             next = used + bytes;
-            if (next > limit) throw outOfMemory();
+            // An emergency collection must leave room for more than this one charge: one that
+            // leaves less than a sixteenth of the limit free refuses it, so that a script
+            // living at its limit gets "not enough memory" instead of a full mark per
+            // allocation (each emergency mark is then paid for by limit/16 bytes of charges).
+            if (next > limit - (limit >>> 4)) throw outOfMemory();
         }
         used = next;
         chargedSinceSettle += bytes;

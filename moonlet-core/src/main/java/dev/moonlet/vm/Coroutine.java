@@ -414,13 +414,9 @@ public final class Coroutine extends Collectable {
         }
     }
 
-    /**
-     * Whether frame {@code f} counts against {@link #MAX_NESTED_BUILTINS}: a builtin's frame,
-     * unless it is a {@link Delimiter} (a prompt or an effect handler), which, like a Lua
-     * call, may nest as deep as the stack allows.
-     */
+    /** Whether frame {@code f} counts against {@link #MAX_NESTED_BUILTINS} (see {@link SequenceFrame#countsAsBuiltin}). */
     static boolean countsAsBuiltin(Frame f) {
-        return f instanceof SequenceFrame && !(((SequenceFrame) f).sequence instanceof Delimiter);
+        return f instanceof SequenceFrame && ((SequenceFrame) f).countsAsBuiltin;
     }
 
     /** Drops every frame from {@code index} up (their upvalues and tbc entries are the caller's business). */

@@ -30,6 +30,14 @@ final class SequenceFrame extends Frame {
     final Builtin builtin;
     final Sequence sequence;
     /**
+     * Whether the frame counts against {@link Coroutine#MAX_NESTED_BUILTINS}: a builtin's
+     * frame, unless its sequence is a {@link Delimiter} (a prompt or an effect handler), which,
+     * like a Lua call, may nest as deep as the stack allows. Decided once here: an
+     * {@code instanceof} against an interface on every push and pop measurably slowed
+     * coroutine switches (HotSpot's secondary-supers check).
+     */
+    final boolean countsAsBuiltin;
+    /**
      * Whether the Lua frame below made this builtin call with a {@code TAILCALL} and only
      * waits to return its results: the executor then returns them for that frame at once,
      * and a tail call the sequence makes replaces both frames (constant space).
@@ -44,6 +52,7 @@ final class SequenceFrame extends Frame {
         this.builtin = builtin;
         this.sequence = sequence;
         this.state = state;
+        this.countsAsBuiltin = !(sequence instanceof Delimiter);
     }
 
     @Override

@@ -43,4 +43,31 @@ class HeapTest {
         assertEquals(600, heap.used());
         assertEquals(900, heap.peak());
     }
+
+    /**
+     * Each emergency collection here frees a little garbage, a bit more than the next charge
+     * needs: without spare room required, every charge at the limit marked everything again,
+     * and the loop never ended (a task flooding a mailbox hung this way).
+     */
+    @Test
+    void aScriptLivingAtItsLimitIsRefusedInsteadOfMarkedOnEveryCharge() {
+        Heap heap = new Heap();
+        heap.setLimit(16_000);
+        int[] marks = {0};
+        heap.setReclaimer(() -> {
+            marks[0]++;
+            heap.settle(Math.max(0, heap.used() - 10), 0);
+        });
+        int charges = 0;
+        try {
+            while (charges < 100_000) {
+                heap.charge(8);
+                charges++;
+            }
+        } catch (LuaError e) {
+            assertEquals(Heap.NOT_ENOUGH_MEMORY, e.value());
+        }
+        assertTrue(charges < 100_000, "never refused");
+        assertEquals(1, marks[0]);
+    }
 }
