@@ -125,7 +125,10 @@ public final class Task implements Traced {
     @Override
     public void trace(Marker m) {
         executor.trace(m);
-        for (Object[] message : mailbox) m.markAll(message);
+        for (Object[] message : mailbox) {
+            m.count(messageBytes(message.length));
+            m.markAll(message);
+        }
         m.mark(handle);
         if (outcome instanceof Status.Finished) m.markAll(((Status.Finished) outcome).values());
         if (outcome instanceof Status.Failed) m.mark(((Status.Failed) outcome).error().value());
