@@ -17,6 +17,15 @@ public interface Marker {
     /** Marks {@code value} (any Lua value, null included) and what it refers to as reachable. */
     void mark(Object value);
 
+    /**
+     * Counts {@code bytes} the tracing object keeps live besides the values it marks (what
+     * its allocation charged the heap, such as a queued message), so that the live size the
+     * collector finds agrees with what was charged. Without it, memory charged but never
+     * counted looks free after each collection, and a script near its limit makes the
+     * collector run again and again. The default counts nothing.
+     */
+    default void count(long bytes) {}
+
     /** Marks every value of {@code values} (which may be null). */
     default void markAll(Object[] values) {
         if (values == null) return;

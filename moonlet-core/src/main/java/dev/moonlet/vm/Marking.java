@@ -125,6 +125,11 @@ final class Marking implements Marker {
     // ------------------------------------------------------------------ marking
 
     @Override
+    public void count(long bytes) {
+        liveBytes += bytes;
+    }
+
+    @Override
     public void mark(Object v) {
         if (!(v instanceof Collectable)) return;
         Collectable c = (Collectable) v;
