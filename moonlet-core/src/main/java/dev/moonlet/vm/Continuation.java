@@ -33,7 +33,7 @@ import java.util.Arrays;
  * {@link SequenceFrame#YIELDED}: splicing hands it the values to return (or an error to raise).
  * A continuation is spliced at most once; afterwards it is {@linkplain #isConsumed consumed}.
  */
-public final class Continuation {
+public final class Continuation implements Traced {
     /** The function to call on the first splice when the continuation was never started; else null. */
     private Object body;
     /** Values placed before the splice's values ({@code effect.bind}). */
@@ -184,21 +184,6 @@ public final class Continuation {
         return new Closing(instance, pending, null, null);
     }
 
-    /**
-     * Marks what the continuation holds, for the collector: its body or its frames, slots and
-     * open upvalues, and its bound values. Captured frames do not run, and stores through the
-     * open upvalues have the upvalue barrier, so a continuation changes only by being
-     * consumed, which drops what it held.
-     */
-    public void trace(Marker m) {
-        if (consumed) return;
-        m.mark(body);
-        m.markAll(bound);
-        m.markAll(stack);
-        for (Frame f : frames) f.trace(m);
-        for (Upvalue u = openUpvalues; u != null; u = u.next) m.mark(u);
-    }
-
     // ------------------------------------------------------------------ the executor's side
 
     /**
@@ -335,5 +320,15 @@ public final class Continuation {
             top.state = SequenceFrame.READY;
         }
         release();
+    }
+
+    /** Marks what the captured segment keeps: its body or bound values, slots, frames and open upvalues. */
+    @Override
+    public void trace(Marker m) {
+        m.mark(body);
+        m.markAll(bound);
+        m.markAll(stack);
+        if (frames != null) for (Frame f : frames) f.trace(m);
+        for (Upvalue u = openUpvalues; u != null; u = u.next) m.mark(u);
     }
 }

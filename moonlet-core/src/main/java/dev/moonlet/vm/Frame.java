@@ -51,7 +51,7 @@ abstract class Frame {
     /** The function running in this frame. */
     abstract Object function();
 
-    /** Marks what the frame holds besides its stack slots, for the collector. */
+    /** Marks the Lua values the frame keeps outside the stack (see {@link Marker}). */
     abstract void trace(Marker m);
 
     /** Copies the call fields (where results go, the function slot, the tail flag) of {@code f}. */

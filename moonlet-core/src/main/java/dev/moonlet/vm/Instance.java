@@ -77,6 +77,7 @@ public final class Instance {
         m.mark(loaded);
         m.mark(pinned);
         for (LuaTable mt : typeMetatables) m.mark(mt);
+        if (scheduler != null) scheduler.trace(m);
     }
 
     /** The memory this instance accounts for, and its limit. */

@@ -27,12 +27,6 @@ final class LuaFrame extends Frame {
         return closure;
     }
 
-    @Override
-    void trace(Marker m) {
-        m.mark(closure);
-        m.markAll(varargs);
-    }
-
     Proto proto() {
         return closure.proto;
     }
@@ -58,5 +52,11 @@ final class LuaFrame extends Frame {
         f.top = top;
         f.concatLeft = concatLeft;
         return f;
+    }
+
+    @Override
+    void trace(Marker m) {
+        m.mark(closure);
+        m.markAll(varargs);
     }
 }

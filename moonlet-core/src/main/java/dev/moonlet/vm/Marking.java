@@ -205,7 +205,7 @@ final class Marking implements Marker {
             keepGrayAgain(u);
             mark(u.metatable());
             mark(u.userValue());
-            if (u.payload() instanceof Continuation) ((Continuation) u.payload()).trace(this);
+            if (u.payload() instanceof Traced) ((Traced) u.payload()).trace(this);
         } else if (o instanceof BuiltinClosure) {
             ((BuiltinClosure) o).trace(this);
         }
@@ -282,8 +282,6 @@ final class Marking implements Marker {
         for (Upvalue u = co.openUpvalues; u != null; u = u.next) mark(u);
         work += n + co.frameCount;
     }
-
-
 
     // ------------------------------------------------------------------ atomic phase
 

@@ -193,6 +193,11 @@ public final class Scheduler {
         return r;
     }
 
+    /** Marks the live tasks and what they keep (their mailboxes above all), for the collector. */
+    void trace(Marker m) {
+        for (Task t : live) t.trace(m);
+    }
+
     /** See {@link Task#send}. */
     boolean send(Task t, Object[] values) {
         if (t.state == Task.State.DEAD) return false;

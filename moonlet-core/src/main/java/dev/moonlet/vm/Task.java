@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * task or a Java future: such a task is not polled and uses no fuel) or
  * {@linkplain State#DEAD dead} (it returned, failed or was killed).
  */
-public final class Task {
+public final class Task implements Traced {
     /** The state of a task, as {@code task.status} names it. */
     public enum State {
         /** Queued for a turn (or waiting for its {@link FuelTank} to refill). */
@@ -116,6 +116,19 @@ public final class Task {
         this.id = id;
         this.executor = executor;
         executor.task = this;
+    }
+
+    /**
+     * Marks what the task keeps: its executor's coroutines, the messages in its mailbox, its
+     * handle and, once dead, its results or error (which {@code task.join} still returns).
+     */
+    @Override
+    public void trace(Marker m) {
+        executor.trace(m);
+        for (Object[] message : mailbox) m.markAll(message);
+        m.mark(handle);
+        if (outcome instanceof Status.Finished) m.markAll(((Status.Finished) outcome).values());
+        if (outcome instanceof Status.Failed) m.mark(((Status.Failed) outcome).error().value());
     }
 
     /** The task's number, unique in its scheduler, counting from 1 in spawning order. */
