@@ -43,6 +43,8 @@ abstract class MetaSequence extends InlineSequence {
     final Object[] reg;
     /** The register the pending call's first result goes to. */
     private int target = NO_REGISTER;
+    /** Whether the last {@link #tick} paused: the next one goes on, so that every step progresses. */
+    private boolean paused;
 
     /** A sequence with {@code registers} value registers. */
     MetaSequence(Instance instance, int registers) {
@@ -129,10 +131,19 @@ abstract class MetaSequence extends InlineSequence {
         return v != null && !Boolean.FALSE.equals(v);
     }
 
-    /** Charges one unit of fuel: the pause to return when the fuel is spent, else null. */
-    static Action tick(Coroutine co) {
+    /**
+     * Charges one unit of fuel: the pause to return when the fuel is spent, else null. A tick
+     * right after a pause never pauses, since the poll that follows a pause may find the fuel
+     * spent already (a step of one or two units): pausing again would make no progress, ever.
+     */
+    final Action tick(Coroutine co) {
         co.fuel().consume(1);
-        return co.fuel().exhausted() ? Action.Pause.INSTANCE : null;
+        if (paused || !co.fuel().exhausted()) {
+            paused = false;
+            return null;
+        }
+        paused = true;
+        return Action.Pause.INSTANCE;
     }
 
     /** The result of an operation: into {@code reg[r]} now, or by the call to return. */

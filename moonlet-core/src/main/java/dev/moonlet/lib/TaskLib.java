@@ -8,6 +8,7 @@ import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Instance;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Scheduler;
 import dev.moonlet.vm.Sequence;
 import dev.moonlet.vm.Status;
@@ -211,6 +212,12 @@ public final class TaskLib {
             this.kind = kind;
             this.task = task;
             this.wake = wake;
+        }
+
+        /** The task waited on keeps what the wait returns: its mailbox, or its outcome once dead. */
+        @Override
+        public void trace(Marker m) {
+            task.trace(m);
         }
 
         @Override

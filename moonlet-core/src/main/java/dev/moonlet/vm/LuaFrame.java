@@ -27,12 +27,6 @@ final class LuaFrame extends Frame {
         return closure;
     }
 
-    @Override
-    void trace(Marker m) {
-        m.mark(closure);
-        m.markAll(varargs);
-    }
-
     Proto proto() {
         return closure.proto;
     }

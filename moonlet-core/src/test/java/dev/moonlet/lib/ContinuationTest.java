@@ -78,6 +78,21 @@ class ContinuationTest {
     }
 
     @Test
+    void aSortInsideAPromptFinishesWhenEachStepHasOneOrTwoUnitsOfFuel() {
+        // The sort used to pause at once on every poll when the poll itself spent the step's fuel.
+        for (long fuel : new long[] {1, 2}) {
+            Lua lua = new Lua();
+            Executor ex = lua.start(lua.load("local t = {5, 3, 4, 1, 2}\n"
+                    + "prompt.call('p', function() table.sort(t, function(a, b) return a < b end) end, print)\n"
+                    + "return table.concat(t, ' ')", "=sort"));
+            Status s;
+            long steps = 0;
+            do s = ex.step(fuel); while (s instanceof Status.Running && ++steps < 1_000_000);
+            assertArrayEquals(new Object[] {Lua.toLua("1 2 3 4 5")}, assertInstanceOf(Status.Finished.class, s).values());
+        }
+    }
+
+    @Test
     void cloningThroughAFrameThatCannotBeCopiedNamesItAndLeavesTheInstanceUsable() {
         Lua lua = new Lua();
         LuaError e = runError(lua, "local t = {2, 1}\n"
