@@ -54,6 +54,14 @@ print(prompt.reset(function()
   return x .. "+" .. y
 end))
 
+-- Builtins that finish with one call (tostring with __tostring, pairs with __pairs) copy
+-- themselves too.
+local shown = setmetatable({}, {__tostring = function() return "shown " .. prompt.abort("p") end})
+print(prompt.call("p", function() return tostring(shown) end, function(k)
+  local copy = prompt.clone(k)
+  return k("once"), copy("twice")
+end))
+
 -- Cloning a continuation that has not started copies nothing but its bound values.
 local adder = effect.bind(effect.new(function(a, b) return a + b end), 100)
 local copy = effect.clone(adder)

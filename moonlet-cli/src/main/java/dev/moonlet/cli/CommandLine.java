@@ -40,7 +40,7 @@ final class CommandLine {
             + "  -         stop handling options and execute stdin\n"
             + "Moonlet's extras:\n"
             + "  --fuel N        stop after N units of work (instructions and builtin work)\n"
-            + "  --timeout S     stop after S seconds of wall time\n"
+            + "  --timeout S     stop after S seconds of running time\n"
             + "  --memory SIZE   limit the memory scripts may hold (64m, 1g, 512k, bytes)\n"
             + "  --sandbox       open only the safe libraries (no io, no files, no os.exit...)\n"
             + "  --stats         print work, steps, longest step, peak memory and time to stderr\n"

@@ -14,11 +14,14 @@ import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
 import dev.moonlet.value.StringPool;
+import dev.moonlet.vm.Task;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jline.utils.Signals;
@@ -52,15 +55,34 @@ public final class Main {
         this.stdinIsTerminal = stdinIsTerminal;
     }
 
-    /** Runs the command and exits the JVM with its status. */
+    /** Runs the command and exits the JVM with its status; {@code moonlet playground ...} serves the web playground. */
     public static void main(String[] argv) {
+        if (argv.length > 0 && argv[0].equals("playground")) {
+            dev.moonlet.playground.Playground.main(java.util.Arrays.copyOfRange(argv, 1, argv.length));
+            return;
+        }
         ScriptOutput out = new ScriptOutput(new FileOutputStream(FileDescriptor.out));
         System.setIn(out.flushingBefore(System.in));
         PrintStream err = new PrintStream(out.flushingBeforeWrites(new FileOutputStream(FileDescriptor.err)), true,
                 StandardCharsets.UTF_8);
-        int status = new Main(out, err, System::getenv, System.console() != null).run(argv);
+        int status = new Main(out, err, System::getenv, stdinIsTerminal()).run(argv);
         out.flushNow();
         System.exit(status);
+    }
+
+    /**
+     * Whether standard input is a terminal, as lua.c's {@code lua_stdin_is_tty} asks. Java 17
+     * only tells whether stdin and stdout both are ({@link System#console()}); for
+     * {@code moonlet | tee log} on a terminal, Linux's {@code /proc} says what fd 0 is.
+     */
+    private static boolean stdinIsTerminal() {
+        if (System.console() != null) return true;
+        try {
+            String file = Path.of("/proc/self/fd/0").toRealPath().toString();
+            return file.startsWith("/dev/pts/") || file.startsWith("/dev/tty");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**
@@ -123,12 +145,13 @@ public final class Main {
             close = exit.close();
             return exit.status();
         } finally {
+            List<String> blocked = lua.scheduler().waitingTasks().stream().map(Task::describe).toList();
+            Runner.killAll(lua);
             // As lua.c: the state is closed (its finalizers run) unless os.exit asked not to.
             if (close) lua.close();
             IoLib.closeFiles(lua.instance());
             out.flushNow();
-            if (cmd.stats()) err.print(runner.stats(lua.instance().heap().peak(), System.nanoTime() - start,
-                    lua.scheduler().waitingTasks()));
+            if (cmd.stats()) err.print(runner.stats(lua.instance().heap().peak(), System.nanoTime() - start, blocked));
         }
     }
 

@@ -98,10 +98,13 @@ final class Runner {
      */
     Outcome runRest(Lua lua) {
         Outcome outcome = drive(lua.scheduler(), null);
-        if (!(outcome instanceof Outcome.Finished)) {
-            for (Task t : lua.scheduler().tasks()) t.kill();
-        }
+        if (!(outcome instanceof Outcome.Finished)) killAll(lua);
         return outcome;
+    }
+
+    /** Kills every task left in {@code lua}: when the command ends, no task may run again (not even while the instance closes). */
+    static void killAll(Lua lua) {
+        for (Task t : lua.scheduler().tasks()) t.kill();
     }
 
     /** Runs the scheduler in steps until {@code until} has ended (or, if null, no task can run). */
@@ -172,11 +175,12 @@ final class Runner {
     /**
      * The {@code --stats} report: work done (instructions and builtin work, in fuel units),
      * steps taken, the longest step, the peak accounted memory and the wall time; then a line
-     * for each task still blocked ({@code blocked       task 3: waiting (task.recv)}).
+     * for each task still blocked when the command ended, as {@link Task#describe()} put it
+     * ({@code blocked       task 3: waiting (task.recv)}).
      */
-    String stats(long peakBytes, long wallNanos, List<Task> blocked) {
+    String stats(long peakBytes, long wallNanos, List<String> blocked) {
         StringBuilder b = new StringBuilder();
-        for (Task t : blocked) b.append(String.format(Locale.ROOT, "blocked       %s%n", t.describe()));
+        for (String t : blocked) b.append(String.format(Locale.ROOT, "blocked       %s%n", t));
         return String.format(Locale.ROOT,
                 "instructions  %d%n"
                 + "steps         %d%n"

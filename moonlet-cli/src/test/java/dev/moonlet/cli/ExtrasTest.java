@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.moonlet.api.Lua;
-import dev.moonlet.lib.Args;
 import dev.moonlet.vm.Builtin;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -53,19 +51,14 @@ class ExtrasTest {
 
     @Test
     void memoryLimitReachedIsOneLineAndStatus3() {
-        Lua lua = new Lua();
-        lua.instance().heap().setLimit(1 << 20);
-        lua.register("allocate", Builtin.of("allocate", (co, args) -> {
-            co.instance().heap().charge(Args.checkInteger(args, 0));
-            return null;
-        }));
-        ScriptOutput out = new ScriptOutput(new ByteArrayOutputStream());
-        Runner runner = new Runner(-1, -1, "1m", out);
-        Runner.Outcome o = runner.run(lua, lua.load("for i = 1, 100 do allocate(65536) end", "=t"));
-        assertEquals(new Runner.Outcome.OverLimit("not enough memory (--memory 1m)"), o);
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(3, Main.report(lua, o, "moonlet: ", new PrintStream(err, true, StandardCharsets.UTF_8)));
-        assertEquals("moonlet: not enough memory (--memory 1m)\n", err.toString(StandardCharsets.UTF_8));
+        Run r = moonlet("--memory", "1m", "-e", "local t = {} for i = 1, 1e6 do t[i] = i end print('unreached')");
+        assertEquals(new Run(3, "", "moonlet: not enough memory (--memory 1m)\n"), r);
+    }
+
+    @Test
+    void memoryErrorsCaughtInsideTheScriptAreTheScripts() {
+        Run r = moonlet("--memory", "1m", "-e", "print(pcall(function() local t = {} for i = 1, 1e6 do t[i] = i end end))");
+        assertEquals(new Run(0, "false\tnot enough memory\n", ""), r);
     }
 
     @Test

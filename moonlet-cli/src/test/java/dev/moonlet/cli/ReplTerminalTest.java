@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,17 +29,25 @@ import org.junit.jupiter.api.Test;
  */
 class ReplTerminalTest {
     private static final long WAIT_MILLIS = 60_000;
+    private static final AtomicInteger SESSIONS = new AtomicInteger();
 
     private Path home;
     private String socket;
 
     @BeforeEach
-    void start() throws Exception {
+    void setUp() throws Exception {
         assumeTrue(tmuxInstalled(), "tmux is not installed (.ci/run installs it)");
         home = Files.createTempDirectory("moonlet-home");
-        socket = "moonlet-test-" + ProcessHandle.current().pid();
+        // A server of its own per test: a killed server may still be going when the next starts.
+        socket = "moonlet-test-" + ProcessHandle.current().pid() + "-" + SESSIONS.incrementAndGet();
+    }
+
+    /** Starts {@code moonlet} alone, as a user would, on a terminal of type {@code term}. */
+    private void launch(String term) throws Exception {
         List<String> cmd = new ArrayList<>(MoonletCommand.commandLine(List.of()));
         cmd.add(1, "-Duser.home=" + home);
+        cmd.add(0, "TERM=" + term);
+        cmd.add(0, "env");
         String shell = cmd.stream().map(ReplTerminalTest::quote).collect(Collectors.joining(" "));
         tmux("new-session", "-d", "-x", "120", "-y", "50", shell);
         awaitScreen(s -> s.contains("Moonlet 0.1") && lastLine(s).equals(">"), "the banner and the first prompt");
@@ -57,6 +66,7 @@ class ReplTerminalTest {
 
     @Test
     void ctrlCStopsARunningLineAndKeepsTheGlobals() throws Exception {
+        launch("xterm");
         type("x = 1");
         awaitScreen(s -> s.contains("> x = 1\n>"), "the prompt after x = 1");
         type("while true do end");
@@ -79,6 +89,7 @@ class ReplTerminalTest {
 
     @Test
     void continuationLinesExpressionsAndHistory() throws Exception {
+        launch("xterm");
         type("for i = 1, 2 do");
         awaitScreen(s -> lastLine(s).equals(">>"), "the continuation prompt");
         type("print(i * 10) end");
@@ -94,6 +105,15 @@ class ReplTerminalTest {
         }
         String history = Files.readString(home.resolve(".moonlet_history"), StandardCharsets.UTF_8);
         assertTrue(history.contains("'a', nil"), history);
+    }
+
+    @Test
+    void worksOnADumbTerminal() throws Exception {
+        launch("dumb");
+        type("x = 6 * 7");
+        awaitScreen(s -> s.endsWith("> x = 6 * 7\n>"), "the prompt after x = 6 * 7");
+        type("=x");
+        awaitScreen(s -> s.endsWith("> =x\n42\n>"), "=x printing 42");
     }
 
     private void type(String line) throws Exception {

@@ -25,6 +25,7 @@ import dev.moonlet.vm.Scheduler;
 import dev.moonlet.vm.Sequence;
 import dev.moonlet.vm.Status;
 import dev.moonlet.vm.Task;
+import dev.moonlet.vm.Values;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -162,7 +163,7 @@ public final class Lua {
      */
     public Object[] call(Object fn, Object... args) {
         Scheduler scheduler = instance.scheduler();
-        if (scheduler.isRunning()) return callNested(fn, args);
+        if (scheduler.isRunning()) return callAlone(fn, convertAll(args));
         Task task = scheduler.spawn(fn, convertAll(args));
         Status s = scheduler.runUntil(task);
         if (s instanceof Status.Finished) return ((Status.Finished) s).values();
@@ -173,11 +174,12 @@ public final class Lua {
     }
 
     /**
-     * {@link #call} from a Java function called by a task (the scheduler is busy running
-     * that task): the call runs to its end in an executor of its own, which is not a task
-     * (the task library's blocking functions raise errors in it).
+     * Runs {@code fn} to its end in an executor of its own, which is not a task (the task
+     * library's blocking functions raise errors in it) and lets no task run meanwhile: for
+     * {@link #call} from a Java function that a task called (the scheduler is busy running
+     * that task), and for {@link #close}.
      */
-    private Object[] callNested(Object fn, Object[] args) {
+    private Object[] callAlone(Object fn, Object[] args) {
         Executor ex = start(fn, args);
         for (;;) {
             Status s = ex.step(FUEL_PER_STEP);
@@ -196,7 +198,8 @@ public final class Lua {
      * Closes the instance as {@code lua_close} does: runs the finalizers ({@code __gc}) that
      * are pending, then those of every object still marked for finalization, the most recently
      * marked first, each once. An error in a finalizer becomes a warning. Afterwards nothing is
-     * marked for finalization any more; the instance stays usable.
+     * marked for finalization any more; the instance stays usable. No task runs meanwhile:
+     * tasks still alive stay as they are, as lua.c leaves them when its main chunk fails.
      *
      * <pre>{@code
      * lua.run("setmetatable({}, {__gc = function() print('bye') end})");
@@ -204,7 +207,7 @@ public final class Lua {
      * }</pre>
      */
     public void close() {
-        call(Builtin.of("close", (co, args) -> instance.collector().close()));
+        callAlone(Builtin.of("close", (co, args) -> instance.collector().close()), Values.NONE);
     }
 
     /**

@@ -39,9 +39,13 @@ import java.util.TreeSet;
  * ({@link Lua#Lua(Sandbox)}).
  */
 public final class Sandbox {
-    /** The libraries, as {@code luaL_openlibs} names them ({@code "_G"}: the basic functions). */
+    /**
+     * The libraries, as {@code luaL_openlibs} names them ({@code "_G"}: the basic functions),
+     * and Moonlet's {@code task}.
+     */
     private static final List<String> LIBRARIES =
-            List.of("_G", "package", "coroutine", "string", "table", "math", "utf8", "os", "io", "debug");
+            List.of("_G", "package", "coroutine", "string", "table", "math", "utf8", "os", "io", "debug", "task",
+                    "prompt", "effect");
     private static final String BASE = "_G";
 
     private final Set<String> allowed;
@@ -71,7 +75,9 @@ public final class Sandbox {
     /**
      * For scripts you do not trust: the basic functions without {@code dofile} and
      * {@code loadfile}, {@code load} of text chunks only; {@code string} without
-     * {@code dump}; {@code table}, {@code math}, {@code utf8} and {@code coroutine};
+     * {@code dump}; {@code table}, {@code math}, {@code utf8}, {@code coroutine}, {@code task}
+     * (its tasks are bounded by the scheduler's fuel and the memory limit), and {@code prompt}
+     * and {@code effect} (which, like coroutines, only move the script's own frames);
      * {@code os.clock}, {@code os.time}, {@code os.date} and {@code os.difftime}; of
      * {@code debug} only {@code traceback}; no {@code io}, and no {@code require} unless
      * modules are supplied with {@link #withModule}.
@@ -82,8 +88,8 @@ public final class Sandbox {
      * }</pre>
      */
     public static Sandbox untrusted() {
-        Set<String> allowed = new TreeSet<>(List.of(BASE, "string", "table", "math", "utf8", "coroutine",
-                "os.clock", "os.time", "os.date", "os.difftime", "debug.traceback"));
+        Set<String> allowed = new TreeSet<>(List.of(BASE, "string", "table", "math", "utf8", "coroutine", "task",
+                "prompt", "effect", "os.clock", "os.time", "os.date", "os.difftime", "debug.traceback"));
         Set<String> denied = new TreeSet<>(List.of("dofile", "loadfile", "string.dump"));
         return new Sandbox(allowed, denied, false, new LinkedHashMap<>());
     }

@@ -29,7 +29,7 @@ final class Capturing implements Sequence {
 
     @Override
     public void trace(Marker m) {
-        m.markAction(capture);
+        if (capture != null) m.markAction(capture);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.moonlet.lib;
 
 import dev.moonlet.compiler.BinaryChunk;
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
@@ -11,6 +12,7 @@ import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Instance;
 import dev.moonlet.vm.Sequence;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -81,11 +83,28 @@ public final class ChunkLoader {
      * @throws LuaError {@code "cannot open NAME: REASON"} or {@code "cannot read NAME: REASON"}
      */
     public static byte[] readFile(String name) {
+        return readFile(name, Heap.MAX_STRING_LENGTH);
+    }
+
+    /**
+     * {@link #readFile(String)} for a script's {@code loadfile}, {@code dofile} or
+     * {@code require}: a file longer than {@code heap}'s whole limit (which it could never
+     * load) is refused with {@code "not enough memory"} once that much is read, so that no
+     * file, not even an endless one such as {@code /dev/zero}, is read whole into the JVM.
+     */
+    static byte[] readFile(String name, Heap heap) {
+        return readFile(name, Math.min(heap.limit(), Heap.MAX_STRING_LENGTH));
+    }
+
+    private static byte[] readFile(String name, long maxBytes) {
         String shown = name == null ? "stdin" : name;
         try {
             // fopen("") fails with ENOENT, where Path.of("") would be the current directory.
             if (name != null && name.isEmpty()) throw new NoSuchFileException(name);
-            return skipPrefix(name == null ? System.in.readAllBytes() : Files.readAllBytes(Path.of(name)));
+            if (name == null) return skipPrefix(readAtMost(System.in, maxBytes));
+            try (InputStream in = Files.newInputStream(Path.of(name))) {
+                return skipPrefix(readAtMost(in, maxBytes));
+            }
         } catch (NoSuchFileException e) {
             throw new LuaError("cannot open " + shown + ": No such file or directory");
         } catch (AccessDeniedException e) {
@@ -98,6 +117,13 @@ public final class ChunkLoader {
                     ? "Is a directory" : String.valueOf(e.getMessage());
             throw new LuaError("cannot read " + shown + ": " + reason);
         }
+    }
+
+    /** All of {@code in}, or {@code "not enough memory"} once more than {@code maxBytes} are read. */
+    private static byte[] readAtMost(InputStream in, long maxBytes) throws IOException {
+        byte[] b = in.readNBytes((int) Math.min(maxBytes + 1, Heap.MAX_STRING_LENGTH));
+        if (b.length > maxBytes) throw Heap.outOfMemory();
+        return b;
     }
 
     private static byte[] skipPrefix(byte[] b) {

@@ -32,9 +32,10 @@ abstract class Delimiting implements Delimiter {
         return a;
     }
 
+    /** Marks the starting action's values; subclasses add what they hold. */
     @Override
     public void trace(Marker m) {
-        m.markAction(start);
+        if (start != null) m.markAction(start);
     }
 
     @Override

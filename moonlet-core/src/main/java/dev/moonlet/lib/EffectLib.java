@@ -1,5 +1,6 @@
 package dev.moonlet.lib;
 
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
@@ -9,6 +10,7 @@ import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Continuation;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Instance;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Values;
 
 /**
@@ -45,11 +47,11 @@ public final class EffectLib {
     /** Opens the library in {@code instance}: the global {@code effect} and {@code package.loaded.effect}. */
     public static void open(Instance instance) {
         for (LuaString type : new LuaString[] {TAG_TYPE, CONTINUATION_TYPE}) {
-            LuaTable mt = new LuaTable();
+            LuaTable mt = new LuaTable(instance.heap());
             mt.put(NAME_FIELD, type);
             instance.registry().put(type, mt);
         }
-        LuaTable lib = new LuaTable();
+        LuaTable lib = new LuaTable(instance.heap());
         define(instance, lib, "alive", EffectLib::alive);
         define(instance, lib, "barrier", EffectLib::barrier);
         define(instance, lib, "bind", EffectLib::bind);
@@ -62,7 +64,7 @@ public final class EffectLib {
         define(instance, lib, "switch", EffectLib::switchTo);
         define(instance, lib, "tag", EffectLib::tag);
         Userdata marker = new Userdata(SWITCH);
-        LuaTable mt = new LuaTable();
+        LuaTable mt = new LuaTable(instance.heap());
         mt.put(NAME_FIELD, LuaString.of("effect.SWITCH"));
         marker.setMetatable(mt);
         Library.set(instance, lib, "SWITCH", marker);
@@ -84,6 +86,12 @@ public final class EffectLib {
         public String crossing() {
             return "attempt to suspend across a coroutine boundary";
         }
+
+        @Override
+        public void trace(Marker m) {
+            m.mark(tag);
+            if (target != null) target.trace(m);
+        }
     }
 
     /** Whether {@code clause} is {@code effect.SWITCH}. */
@@ -97,6 +105,7 @@ public final class EffectLib {
     }
 
     private static Userdata typed(Instance instance, Object payload, LuaString type) {
+        instance.heap().charge(Heap.USERDATA_BYTES);
         Userdata u = new Userdata(payload);
         u.setMetatable((LuaTable) instance.registry().get(type));
         return u;

@@ -91,7 +91,7 @@ public final class PackageLib {
      */
     public static void searchOnlyPreload(Instance instance) {
         if (!(instance.registry().get(PACKAGE_KEY) instanceof LuaTable pkg)) return;
-        LuaTable searchers = new LuaTable();
+        LuaTable searchers = new LuaTable(instance.heap());
         searchers.put(1L, preloadSearcher());
         Library.set(instance, pkg, "searchers", searchers);
     }
@@ -285,7 +285,7 @@ public final class PackageLib {
     /** Compiles the Lua file {@code file} for module {@code name} ({@code luaL_loadfile} and {@code checkload}). */
     private static Closure loadLuaFile(Coroutine co, String name, String file) {
         try {
-            byte[] source = ChunkLoader.readFile(FileName.decoded(file));
+            byte[] source = ChunkLoader.readFile(FileName.decoded(file), co.instance().heap());
             return ChunkLoader.compile(co, source, FileName.toLua("@" + file), "bt", false, null);
         } catch (LuaError e) {
             Object message = e.value();

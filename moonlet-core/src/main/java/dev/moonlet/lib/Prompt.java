@@ -55,6 +55,11 @@ final class Prompt extends Delimiting {
                     : "attempt to abort across a coroutine boundary";
         }
 
+        @Override
+        public void trace(Marker m) {
+            m.mark(tag);
+        }
+
         /** The tag as {@code tostring} shows it when it has no metamethod to call, quoted. */
         private String describe() {
             Object text = ToString.of(instance, tag);

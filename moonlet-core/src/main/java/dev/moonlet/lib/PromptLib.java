@@ -29,7 +29,7 @@ public final class PromptLib {
 
     /** Opens the library in {@code instance}: the global {@code prompt} and {@code package.loaded.prompt}. */
     public static void open(Instance instance) {
-        LuaTable lib = new LuaTable();
+        LuaTable lib = new LuaTable(instance.heap());
         define(instance, lib, "abort", PromptLib::abort);
         define(instance, lib, "alive", PromptLib::alive);
         define(instance, lib, "call", PromptLib::call);

@@ -150,10 +150,15 @@ public final class Continuation implements Traced {
         return ((SequenceFrame) f).copy();
     }
 
+    /** How a frame that cannot be copied is named in the error: its builtin, or the machinery it is. */
     private static String nameOf(Frame f) {
         Object fn = f.function();
         if (fn instanceof Builtin) return ((Builtin) fn).name();
-        return Coroutine.isHidden(f) ? "error handling" : "?";
+        Sequence s = ((SequenceFrame) f).sequence;
+        if (s instanceof HookCall) return "a hook call";
+        if (s instanceof HandlerCall) return "a message handler call";
+        if (s instanceof Unwinder) return "__close handlers of an error";
+        return "?";
     }
 
     /**
@@ -177,6 +182,22 @@ public final class Continuation implements Traced {
             release();
         }
         return new Closing(instance, pending, null, null);
+    }
+
+    /**
+     * Marks what the continuation holds, for the collector: its body or its frames, slots and
+     * open upvalues, and its bound values. Captured frames do not run, and stores through the
+     * open upvalues have the upvalue barrier, so a continuation changes only by being
+     * consumed, which drops what it held.
+     */
+    @Override
+    public void trace(Marker m) {
+        if (consumed) return;
+        m.mark(body);
+        m.markAll(bound);
+        m.markAll(stack);
+        for (Frame f : frames) f.trace(m);
+        for (Upvalue u = openUpvalues; u != null; u = u.next) m.mark(u);
     }
 
     // ------------------------------------------------------------------ the executor's side
@@ -219,7 +240,8 @@ public final class Continuation implements Traced {
         end = Math.min(end, co.stack.length);
 
         Continuation k = new Continuation();
-        k.stack = Arrays.copyOfRange(co.stack, base, end);
+        // Boxed, so that the cut-out slots need no numeric lane (see Unboxed).
+        k.stack = co.values(base, end - base);
         k.frames = Arrays.copyOfRange(co.frames, first, co.frameCount);
         for (Frame f : k.frames) relocate(f, -base, -first);
         for (int i = co.frameCount - 1; i >= first; i--) {
@@ -298,6 +320,7 @@ public final class Continuation implements Traced {
             Upvalue last = null;
             for (Upvalue u = openUpvalues; u != null; u = u.next) {
                 u.slots = co.stack;
+                u.lane = co.lane;
                 u.index += base;
                 last = u;
             }
@@ -315,15 +338,5 @@ public final class Continuation implements Traced {
             top.state = SequenceFrame.READY;
         }
         release();
-    }
-
-    /** Marks what the captured segment keeps: its body or bound values, slots, frames and open upvalues. */
-    @Override
-    public void trace(Marker m) {
-        m.mark(body);
-        m.markAll(bound);
-        m.markAll(stack);
-        if (frames != null) for (Frame f : frames) f.trace(m);
-        for (Upvalue u = openUpvalues; u != null; u = u.next) m.mark(u);
     }
 }

@@ -71,6 +71,8 @@ public final class Coroutine extends Collectable {
     LuaError deathError;
 
     Object[] stack = new Object[32];
+    /** The registers' numeric lane, as long as {@link #stack} (see {@link Unboxed}). */
+    long[] lane = new long[32];
     int stackLimit = MAX_STACK;
     Frame[] frames = new Frame[8];
     int frameCount;
@@ -112,7 +114,7 @@ public final class Coroutine extends Collectable {
      * @throws dev.moonlet.value.LuaError {@code "not enough memory"} when they do not fit
      */
     Coroutine(Instance instance, boolean main) {
-        instance.heap().charge(Heap.COROUTINE_BYTES + Heap.stackBytes(stack.length) + Heap.stackBytes(frames.length));
+        instance.heap().charge(Heap.coroutineBytes(stack.length, frames.length));
         this.instance = instance;
         this.main = main;
         this.callDepth = instance.callDepth();
@@ -304,9 +306,7 @@ public final class Coroutine extends Collectable {
         }
         int n = Math.min(Math.max(size, stack.length * 2), stackLimit);
         instance.heap().charge(Heap.stackBytes(n) - Heap.stackBytes(stack.length));
-        Object[] grown = Arrays.copyOf(stack, n);
-        for (Upvalue u = openUpvalues; u != null; u = u.next) u.slots = grown;
-        stack = grown;
+        resizeStack(n);
     }
 
     /** The stack slots the frames use: up to the end of the top frame's registers. */
@@ -329,7 +329,7 @@ public final class Coroutine extends Collectable {
         if (frameLimit != callDepth && frameCount <= callDepth) {
             frameLimit = callDepth;
             if (frames.length > callDepth) {
-                instance.heap().release(Heap.stackBytes(frames.length) - Heap.stackBytes(callDepth));
+                instance.heap().release(Heap.frameBytes(frames.length) - Heap.frameBytes(callDepth));
                 frames = Arrays.copyOf(frames, callDepth);
             }
         }
@@ -337,10 +337,31 @@ public final class Coroutine extends Collectable {
         stackLimit = MAX_STACK;
         if (stack.length > MAX_STACK) {
             instance.heap().release(Heap.stackBytes(stack.length) - Heap.stackBytes(MAX_STACK));
-            Object[] shrunk = Arrays.copyOf(stack, MAX_STACK);
-            for (Upvalue u = openUpvalues; u != null; u = u.next) u.slots = shrunk;
-            stack = shrunk;
+            resizeStack(MAX_STACK);
         }
+    }
+
+    /** Reallocates the stack and its lane with {@code n} slots, moving the open upvalues along. */
+    private void resizeStack(int n) {
+        stack = Arrays.copyOf(stack, n);
+        lane = Arrays.copyOf(lane, n);
+        for (Upvalue u = openUpvalues; u != null; u = u.next) {
+            u.slots = stack;
+            u.lane = lane;
+        }
+    }
+
+    /** The value in stack slot {@code idx}, boxed if it is in the numeric lane. */
+    Object value(int idx) {
+        return Unboxed.value(stack, lane, idx);
+    }
+
+    /** The {@code n} values from stack slot {@code from} on, boxed, in a new array. */
+    Object[] values(int from, int n) {
+        if (n == 0) return Values.NONE;
+        Object[] v = new Object[n];
+        for (int j = 0; j < n; j++) v[j] = Unboxed.value(stack, lane, from + j);
+        return v;
     }
 
     // ------------------------------------------------------------------ frames
@@ -354,13 +375,7 @@ public final class Coroutine extends Collectable {
     LuaFrame pushLuaFrame() {
         if (frameCount == frames.length) growFrames();
         Frame old = frames[frameCount];
-        LuaFrame f;
-        if (old instanceof LuaFrame) {
-            f = (LuaFrame) old;
-        } else {
-            instance.heap().charge(Heap.FRAME_BYTES);
-            f = new LuaFrame();
-        }
+        LuaFrame f = old instanceof LuaFrame ? (LuaFrame) old : new LuaFrame();
         frames[frameCount++] = f;
         return f;
     }
@@ -385,7 +400,8 @@ public final class Coroutine extends Collectable {
             throw RuntimeErrors.at(this, "stack overflow");
         }
         int n = (int) Math.min(frameLimit, 2L * frames.length);
-        instance.heap().charge(Heap.stackBytes(n) - Heap.stackBytes(frames.length));
+        // The frame objects that will fill the new slots are charged with them (Heap.frameBytes).
+        instance.heap().charge(Heap.frameBytes(n) - Heap.frameBytes(frames.length));
         frames = Arrays.copyOf(frames, n);
     }
 
@@ -440,7 +456,7 @@ public final class Coroutine extends Collectable {
         }
         if (u != null && u.index == index) return u;
         instance.heap().charge(Heap.UPVALUE_BYTES);
-        Upvalue fresh = new Upvalue(stack, index);
+        Upvalue fresh = new Upvalue(stack, lane, index);
         fresh.next = u;
         if (prev == null) openUpvalues = fresh;
         else prev.next = fresh;
@@ -479,7 +495,7 @@ public final class Coroutine extends Collectable {
         int n = tbcCount;
         while (n > 0 && tbc[n - 1] >= level) n--;
         Object[] values = new Object[tbcCount - n];
-        for (int i = 0; i < values.length; i++) values[i] = stack[tbc[tbcCount - 1 - i]];
+        for (int i = 0; i < values.length; i++) values[i] = value(tbc[tbcCount - 1 - i]);
         tbcCount = n;
         return values;
     }

@@ -217,6 +217,9 @@ final class DebugNames {
     /** What the Lua frame {@code caller} is calling with its current instruction, or null. */
     static Name callerName(Frame caller) {
         if (Hooks.callsHook(caller)) return Hooks.HOOK_NAME;
+        if (caller instanceof SequenceFrame && ((SequenceFrame) caller).sequence instanceof RunFinalizers) {
+            return RunFinalizers.NAME;
+        }
         if (!(caller instanceof LuaFrame)) return null;
         LuaFrame lf = (LuaFrame) caller;
         return functionNameFromCode(lf.proto(), lf.currentPc());

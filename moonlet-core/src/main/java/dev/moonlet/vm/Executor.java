@@ -26,6 +26,9 @@ import java.util.concurrent.CompletionException;
  * {@link Sequence#poll} (or {@link Sequence#error}) for sequence frames, then carries out the
  * {@link Action} the sequence answered. Resume, yield and yield-to switch the current
  * coroutine; the coroutine that resumed another keeps a sequence frame waiting for it.
+ * Capture cuts the frames above the nearest {@link Delimiter} that catches the request out of
+ * the current coroutine as a {@link Continuation}; splice puts a continuation's frames back on
+ * top of the sequence that asked for it (see {@link Action.Capture} and {@link Action.Splice}).
  *
  * <h2>Errors</h2>
  * A {@link LuaError} thrown in a step is raised at the top frame of the current coroutine:
@@ -611,7 +614,8 @@ public final class Executor {
      * sequence frame, which will hear {@code e}; or kills the coroutine when there is none.
      */
     private void propagate(Coroutine co, LuaError e, int from) {
-        int target = from;
+        // from is -2 when the executor's own first call fails (no frame raised it).
+        int target = Math.max(from, -1);
         while (target >= 0 && !(co.frames[target] instanceof SequenceFrame
                 && ((SequenceFrame) co.frames[target]).sequence != null)) {
             target--;

@@ -69,6 +69,7 @@ final class Interpreter {
             final Upvalue[] upvals = cl.upvalues;
             final int base = f.base;
             Object[] stack = co.stack;
+            long[] lane = co.lane;
             int pc = f.pc;
             int mark = pc;
             final boolean trap = co.hookMask != 0;
@@ -81,7 +82,7 @@ final class Interpreter {
                 final int a = base + ((i >>> 7) & 0xFF);
                 switch (i & 0x7F) {
                     case OpCode.MOVE:
-                        stack[a] = stack[base + ((i >>> 16) & 0xFF)];
+                        Unboxed.copy(stack, lane, base + ((i >>> 16) & 0xFF), a);
                         continue;
                     case OpCode.LOADI:
                         stack[a] = (long) ((i >>> 15) - OFFSET_SBX);
@@ -110,19 +111,22 @@ final class Interpreter {
                         continue;
                     case OpCode.GETUPVAL: {
                         Upvalue u = upvals[(i >>> 16) & 0xFF];
-                        stack[a] = u.slots[u.index];
+                        Object v = u.slots[u.index];
+                        stack[a] = v;
+                        if (v instanceof Unboxed) lane[a] = u.lane[u.index];
                         continue;
                     }
                     case OpCode.SETUPVAL: {
                         Upvalue u = upvals[(i >>> 16) & 0xFF];
-                        u.slots[u.index] = stack[a];
-                        if (co.instance().heap().isBlack(u)) co.instance().collector().barrier(stack[a]);
+                        Object v = Unboxed.value(stack, lane, a);
+                        u.slots[u.index] = v;
+                        if (co.instance().heap().isBlack(u)) co.instance().collector().barrier(v);
                         continue;
                     }
                     case OpCode.GETTABUP: {
                         int b = (i >>> 16) & 0xFF;
                         Upvalue u = upvals[b];
-                        Object t = u.slots[u.index];
+                        Object t = u.get();
                         LuaString key = (LuaString) k[i >>> 24];
                         if (t instanceof LuaTable) {
                             LuaTable tt = (LuaTable) t;
@@ -135,12 +139,23 @@ final class Interpreter {
                         f.pc = pc;
                         if (index(co, f, t, key, a, RuntimeErrors.upvalue(b))) continue newframe;
                         stack = co.stack;
+                        lane = co.lane;
                         continue;
                     }
                     case OpCode.GETTABLE: {
                         int b = (i >>> 16) & 0xFF;
-                        Object t = stack[base + b];
-                        Object key = stack[base + (i >>> 24)];
+                        Object t = Unboxed.value(stack, lane, base + b);
+                        int kc = base + (i >>> 24);
+                        Object key = stack[kc];
+                        if (t instanceof LuaTable && key == Unboxed.INT) {
+                            LuaTable tt = (LuaTable) t;
+                            Object v = tt.get(lane[kc]);
+                            if (v != null || tt.metatable() == null) {
+                                stack[a] = v;
+                                continue;
+                            }
+                        }
+                        key = Unboxed.value(stack, lane, kc);
                         if (t instanceof LuaTable) {
                             LuaTable tt = (LuaTable) t;
                             Object v = key instanceof Long ? tt.get((long) (Long) key) : tt.get(key);
@@ -152,11 +167,12 @@ final class Interpreter {
                         f.pc = pc;
                         if (index(co, f, t, key, a, b)) continue newframe;
                         stack = co.stack;
+                        lane = co.lane;
                         continue;
                     }
                     case OpCode.GETI: {
                         int b = (i >>> 16) & 0xFF;
-                        Object t = stack[base + b];
+                        Object t = Unboxed.value(stack, lane, base + b);
                         int key = i >>> 24;
                         if (t instanceof LuaTable) {
                             LuaTable tt = (LuaTable) t;
@@ -169,11 +185,12 @@ final class Interpreter {
                         f.pc = pc;
                         if (index(co, f, t, (long) key, a, b)) continue newframe;
                         stack = co.stack;
+                        lane = co.lane;
                         continue;
                     }
                     case OpCode.GETFIELD: {
                         int b = (i >>> 16) & 0xFF;
-                        Object t = stack[base + b];
+                        Object t = Unboxed.value(stack, lane, base + b);
                         LuaString key = (LuaString) k[i >>> 24];
                         if (t instanceof LuaTable) {
                             LuaTable tt = (LuaTable) t;
@@ -186,14 +203,15 @@ final class Interpreter {
                         f.pc = pc;
                         if (index(co, f, t, key, a, b)) continue newframe;
                         stack = co.stack;
+                        lane = co.lane;
                         continue;
                     }
                     case OpCode.SETTABUP: {
                         int ua = (i >>> 7) & 0xFF;
                         Upvalue u = upvals[ua];
-                        Object t = u.slots[u.index];
+                        Object t = u.get();
                         LuaString key = (LuaString) k[(i >>> 16) & 0xFF];
-                        Object v = (i & 0x8000) != 0 ? k[i >>> 24] : stack[base + (i >>> 24)];
+                        Object v = (i & 0x8000) != 0 ? k[i >>> 24] : Unboxed.value(stack, lane, base + (i >>> 24));
                         if (t instanceof LuaTable && canSetRaw((LuaTable) t, key)) {
                             ((LuaTable) t).put(key, v);
                             continue;
@@ -201,17 +219,20 @@ final class Interpreter {
                         f.pc = pc;
                         if (setIndex(co, f, t, key, v, RuntimeErrors.upvalue(ua))) continue newframe;
                         stack = co.stack;
+                        lane = co.lane;
                         continue;
                     }
                     case OpCode.SETTABLE: {
-                        Object t = stack[a];
-                        Object key = stack[base + ((i >>> 16) & 0xFF)];
-                        Object v = (i & 0x8000) != 0 ? k[i >>> 24] : stack[base + (i >>> 24)];
+                        Object t = Unboxed.value(stack, lane, a);
+                        int kb = base + ((i >>> 16) & 0xFF);
+                        Object key = stack[kb];
+                        Object v = (i & 0x8000) != 0 ? k[i >>> 24] : Unboxed.value(stack, lane, base + (i >>> 24));
                         if (t instanceof LuaTable) {
                             LuaTable tt = (LuaTable) t;
-                            if (key instanceof Long) {
-                                if (canSetRaw(tt, (Long) key)) {
-                                    tt.put((long) (Long) key, v);
+                            if (Unboxed.isInt(key)) {
+                                long n = Unboxed.intOf(key, lane, kb);
+                                if (canSetRaw(tt, n)) {
+                                    tt.put(n, v);
                                     continue;
                                 }
                             } else if (key instanceof LuaString && canSetRaw(tt, (LuaString) key)) {
@@ -220,14 +241,15 @@ final class Interpreter {
                             }
                         }
                         f.pc = pc;
-                        if (setIndex(co, f, t, key, v, a - base)) continue newframe;
+                        if (setIndex(co, f, t, Unboxed.value(stack, lane, kb), v, a - base)) continue newframe;
                         stack = co.stack;
+                        lane = co.lane;
                         continue;
                     }
                     case OpCode.SETI: {
-                        Object t = stack[a];
+                        Object t = Unboxed.value(stack, lane, a);
                         long key = (i >>> 16) & 0xFF;
-                        Object v = (i & 0x8000) != 0 ? k[i >>> 24] : stack[base + (i >>> 24)];
+                        Object v = (i & 0x8000) != 0 ? k[i >>> 24] : Unboxed.value(stack, lane, base + (i >>> 24));
                         if (t instanceof LuaTable && canSetRaw((LuaTable) t, key)) {
                             ((LuaTable) t).put(key, v);
                             continue;
@@ -235,12 +257,13 @@ final class Interpreter {
                         f.pc = pc;
                         if (setIndex(co, f, t, key, v, a - base)) continue newframe;
                         stack = co.stack;
+                        lane = co.lane;
                         continue;
                     }
                     case OpCode.SETFIELD: {
-                        Object t = stack[a];
+                        Object t = Unboxed.value(stack, lane, a);
                         LuaString key = (LuaString) k[(i >>> 16) & 0xFF];
-                        Object v = (i & 0x8000) != 0 ? k[i >>> 24] : stack[base + (i >>> 24)];
+                        Object v = (i & 0x8000) != 0 ? k[i >>> 24] : Unboxed.value(stack, lane, base + (i >>> 24));
                         if (t instanceof LuaTable && canSetRaw((LuaTable) t, key)) {
                             ((LuaTable) t).put(key, v);
                             continue;
@@ -248,6 +271,7 @@ final class Interpreter {
                         f.pc = pc;
                         if (setIndex(co, f, t, key, v, a - base)) continue newframe;
                         stack = co.stack;
+                        lane = co.lane;
                         continue;
                     }
                     case OpCode.NEWTABLE: {
@@ -261,8 +285,8 @@ final class Interpreter {
                     }
                     case OpCode.SELF: {
                         int b = (i >>> 16) & 0xFF;
-                        Object t = stack[base + b];
-                        Object key = (i & 0x8000) != 0 ? k[i >>> 24] : stack[base + (i >>> 24)];
+                        Object t = Unboxed.value(stack, lane, base + b);
+                        Object key = (i & 0x8000) != 0 ? k[i >>> 24] : Unboxed.value(stack, lane, base + (i >>> 24));
                         stack[a + 1] = t;
                         if (t instanceof LuaTable && key instanceof LuaString) {
                             LuaTable tt = (LuaTable) t;
@@ -275,19 +299,21 @@ final class Interpreter {
                         f.pc = pc;
                         if (index(co, f, t, key, a, b)) continue newframe;
                         stack = co.stack;
+                        lane = co.lane;
                         continue;
                     }
 
                     // ---------------------------------------------- arithmetic with an immediate or constant
                     case OpCode.ADDI: {
-                        Object x = stack[base + ((i >>> 16) & 0xFF)];
+                        int xb = base + ((i >>> 16) & 0xFF);
+                        Object x = stack[xb];
                         int imm = (i >>> 24) - OFFSET_SC;
-                        if (x instanceof Long) {
-                            stack[a] = (Long) x + imm;
+                        if (Unboxed.isInt(x)) {
+                            Unboxed.putInt(stack, lane, a, Unboxed.intOf(x, lane, xb) + imm);
                             continue;
                         }
-                        if (x instanceof Double) {
-                            stack[a] = (Double) x + imm;
+                        if (Unboxed.isFloat(x)) {
+                            Unboxed.putFloat(stack, lane, a, Unboxed.floatOf(x, lane, xb) + imm);
                             continue;
                         }
                         f.pc = pc;
@@ -296,28 +322,32 @@ final class Interpreter {
                                 : arith(co, f, MetaEvent.ADD, x, (long) imm, a, (i >>> 16) & 0xFF, RuntimeErrors.NOWHERE);
                         if (changed) continue newframe;
                         stack = co.stack;
+                        lane = co.lane;
                         continue;
                     }
                     case OpCode.ADDK:
                     case OpCode.SUBK:
                     case OpCode.MULK: {
-                        Object x = stack[base + ((i >>> 16) & 0xFF)];
+                        int xb = base + ((i >>> 16) & 0xFF);
+                        Object x = stack[xb];
                         Object y = k[i >>> 24];
-                        if (x instanceof Long && y instanceof Long) {
-                            long l = (Long) x, r = (Long) y;
+                        if (Unboxed.isInt(x) && y instanceof Long) {
+                            long l = Unboxed.intOf(x, lane, xb), r = (Long) y;
                             int op = i & 0x7F;
-                            stack[a] = op == OpCode.ADDK ? l + r : op == OpCode.SUBK ? l - r : l * r;
+                            Unboxed.putInt(stack, lane, a, op == OpCode.ADDK ? l + r : op == OpCode.SUBK ? l - r : l * r);
                             continue;
                         }
-                        if (x instanceof Double && y instanceof Double) {
-                            double l = (Double) x, r = (Double) y;
+                        if (Unboxed.isFloat(x) && y instanceof Double) {
+                            double l = Unboxed.floatOf(x, lane, xb), r = (Double) y;
                             int op = i & 0x7F;
-                            stack[a] = op == OpCode.ADDK ? l + r : op == OpCode.SUBK ? l - r : l * r;
+                            Unboxed.putFloat(stack, lane, a, op == OpCode.ADDK ? l + r : op == OpCode.SUBK ? l - r : l * r);
                             continue;
                         }
+                        x = Unboxed.value(stack, lane, xb);
                         f.pc = pc;
                         if (arithK(co, f, i, x, y, a)) continue newframe;
                         stack = co.stack;
+                        lane = co.lane;
                         continue;
                     }
                     case OpCode.MODK:
@@ -327,89 +357,108 @@ final class Interpreter {
                     case OpCode.BANDK:
                     case OpCode.BORK:
                     case OpCode.BXORK: {
-                        Object x = stack[base + ((i >>> 16) & 0xFF)];
+                        Object x = Unboxed.value(stack, lane, base + ((i >>> 16) & 0xFF));
                         f.pc = pc;
                         if (arithK(co, f, i, x, k[i >>> 24], a)) continue newframe;
                         stack = co.stack;
+                        lane = co.lane;
                         continue;
                     }
                     case OpCode.SHRI: {
-                        Object x = stack[base + ((i >>> 16) & 0xFF)];
+                        int xb = base + ((i >>> 16) & 0xFF);
+                        Object x = stack[xb];
                         int imm = (i >>> 24) - OFFSET_SC;
-                        if (x instanceof Long) {
-                            stack[a] = LuaNumber.shiftLeft((Long) x, -imm);
+                        if (Unboxed.isInt(x)) {
+                            Unboxed.putInt(stack, lane, a, LuaNumber.shiftLeft(Unboxed.intOf(x, lane, xb), -imm));
                             continue;
                         }
+                        x = Unboxed.value(stack, lane, xb);
                         f.pc = pc;
                         boolean changed = (i & 0x8000) != 0
                                 ? arith(co, f, MetaEvent.SHL, x, (long) -imm, a, (i >>> 16) & 0xFF, RuntimeErrors.NOWHERE)
                                 : arith(co, f, MetaEvent.SHR, x, (long) imm, a, (i >>> 16) & 0xFF, RuntimeErrors.NOWHERE);
                         if (changed) continue newframe;
                         stack = co.stack;
+                        lane = co.lane;
                         continue;
                     }
                     case OpCode.SHLI: {
-                        Object x = stack[base + ((i >>> 16) & 0xFF)];
+                        int xb = base + ((i >>> 16) & 0xFF);
+                        Object x = stack[xb];
                         int imm = (i >>> 24) - OFFSET_SC;
-                        if (x instanceof Long) {
-                            stack[a] = LuaNumber.shiftLeft(imm, (Long) x);
+                        if (Unboxed.isInt(x)) {
+                            Unboxed.putInt(stack, lane, a, LuaNumber.shiftLeft(imm, Unboxed.intOf(x, lane, xb)));
                             continue;
                         }
+                        x = Unboxed.value(stack, lane, xb);
                         f.pc = pc;
                         if (arith(co, f, MetaEvent.SHL, (long) imm, x, a, RuntimeErrors.NOWHERE, (i >>> 16) & 0xFF)) {
                             continue newframe;
                         }
                         stack = co.stack;
+                        lane = co.lane;
                         continue;
                     }
 
                     // ---------------------------------------------- arithmetic on registers
                     case OpCode.ADD: {
-                        Object x = stack[base + ((i >>> 16) & 0xFF)];
-                        Object y = stack[base + (i >>> 24)];
-                        if (x instanceof Long && y instanceof Long) {
-                            stack[a] = (Long) x + (Long) y;
+                        int xb = base + ((i >>> 16) & 0xFF), yc = base + (i >>> 24);
+                        Object x = stack[xb];
+                        Object y = stack[yc];
+                        if (Unboxed.isInt(x) && Unboxed.isInt(y)) {
+                            Unboxed.putInt(stack, lane, a, Unboxed.intOf(x, lane, xb) + Unboxed.intOf(y, lane, yc));
                             continue;
                         }
-                        if (x instanceof Double && y instanceof Double) {
-                            stack[a] = (Double) x + (Double) y;
+                        if (Unboxed.isFloat(x) && Unboxed.isFloat(y)) {
+                            Unboxed.putFloat(stack, lane, a, Unboxed.floatOf(x, lane, xb) + Unboxed.floatOf(y, lane, yc));
                             continue;
                         }
+                        x = Unboxed.value(stack, lane, xb);
+                        y = Unboxed.value(stack, lane, yc);
                         f.pc = pc;
                         if (arith(co, f, MetaEvent.ADD, x, y, a, (i >>> 16) & 0xFF, i >>> 24)) continue newframe;
                         stack = co.stack;
+                        lane = co.lane;
                         continue;
                     }
                     case OpCode.SUB: {
-                        Object x = stack[base + ((i >>> 16) & 0xFF)];
-                        Object y = stack[base + (i >>> 24)];
-                        if (x instanceof Long && y instanceof Long) {
-                            stack[a] = (Long) x - (Long) y;
+                        int xb = base + ((i >>> 16) & 0xFF), yc = base + (i >>> 24);
+                        Object x = stack[xb];
+                        Object y = stack[yc];
+                        if (Unboxed.isInt(x) && Unboxed.isInt(y)) {
+                            Unboxed.putInt(stack, lane, a, Unboxed.intOf(x, lane, xb) - Unboxed.intOf(y, lane, yc));
                             continue;
                         }
-                        if (x instanceof Double && y instanceof Double) {
-                            stack[a] = (Double) x - (Double) y;
+                        if (Unboxed.isFloat(x) && Unboxed.isFloat(y)) {
+                            Unboxed.putFloat(stack, lane, a, Unboxed.floatOf(x, lane, xb) - Unboxed.floatOf(y, lane, yc));
                             continue;
                         }
+                        x = Unboxed.value(stack, lane, xb);
+                        y = Unboxed.value(stack, lane, yc);
                         f.pc = pc;
                         if (arith(co, f, MetaEvent.SUB, x, y, a, (i >>> 16) & 0xFF, i >>> 24)) continue newframe;
                         stack = co.stack;
+                        lane = co.lane;
                         continue;
                     }
                     case OpCode.MUL: {
-                        Object x = stack[base + ((i >>> 16) & 0xFF)];
-                        Object y = stack[base + (i >>> 24)];
-                        if (x instanceof Long && y instanceof Long) {
-                            stack[a] = (Long) x * (Long) y;
+                        int xb = base + ((i >>> 16) & 0xFF), yc = base + (i >>> 24);
+                        Object x = stack[xb];
+                        Object y = stack[yc];
+                        if (Unboxed.isInt(x) && Unboxed.isInt(y)) {
+                            Unboxed.putInt(stack, lane, a, Unboxed.intOf(x, lane, xb) * Unboxed.intOf(y, lane, yc));
                             continue;
                         }
-                        if (x instanceof Double && y instanceof Double) {
-                            stack[a] = (Double) x * (Double) y;
+                        if (Unboxed.isFloat(x) && Unboxed.isFloat(y)) {
+                            Unboxed.putFloat(stack, lane, a, Unboxed.floatOf(x, lane, xb) * Unboxed.floatOf(y, lane, yc));
                             continue;
                         }
+                        x = Unboxed.value(stack, lane, xb);
+                        y = Unboxed.value(stack, lane, yc);
                         f.pc = pc;
                         if (arith(co, f, MetaEvent.MUL, x, y, a, (i >>> 16) & 0xFF, i >>> 24)) continue newframe;
                         stack = co.stack;
+                        lane = co.lane;
                         continue;
                     }
                     case OpCode.MOD:
@@ -423,10 +472,12 @@ final class Interpreter {
                     case OpCode.SHR: {
                         int b = (i >>> 16) & 0xFF, c = i >>> 24;
                         f.pc = pc;
-                        if (arith(co, f, DebugNames.arithEvent(i & 0x7F), stack[base + b], stack[base + c], a, b, c)) {
+                        Object x = Unboxed.value(stack, lane, base + b), y = Unboxed.value(stack, lane, base + c);
+                        if (arith(co, f, DebugNames.arithEvent(i & 0x7F), x, y, a, b, c)) {
                             continue newframe;
                         }
                         stack = co.stack;
+                        lane = co.lane;
                         continue;
                     }
 
@@ -434,29 +485,32 @@ final class Interpreter {
                     case OpCode.UNM: {
                         int b = (i >>> 16) & 0xFF;
                         Object x = stack[base + b];
-                        if (x instanceof Long) {
-                            stack[a] = -(Long) x;
+                        if (Unboxed.isInt(x)) {
+                            Unboxed.putInt(stack, lane, a, -Unboxed.intOf(x, lane, base + b));
                             continue;
                         }
-                        if (x instanceof Double) {
-                            stack[a] = -(Double) x;
+                        if (Unboxed.isFloat(x)) {
+                            Unboxed.putFloat(stack, lane, a, -Unboxed.floatOf(x, lane, base + b));
                             continue;
                         }
                         f.pc = pc;
                         if (arith(co, f, MetaEvent.UNM, x, x, a, b, b)) continue newframe;
                         stack = co.stack;
+                        lane = co.lane;
                         continue;
                     }
                     case OpCode.BNOT: {
                         int b = (i >>> 16) & 0xFF;
                         Object x = stack[base + b];
-                        if (x instanceof Long) {
-                            stack[a] = ~(Long) x;
+                        if (Unboxed.isInt(x)) {
+                            Unboxed.putInt(stack, lane, a, ~Unboxed.intOf(x, lane, base + b));
                             continue;
                         }
+                        x = Unboxed.value(stack, lane, base + b);
                         f.pc = pc;
                         if (arith(co, f, MetaEvent.BNOT, x, x, a, b, b)) continue newframe;
                         stack = co.stack;
+                        lane = co.lane;
                         continue;
                     }
                     case OpCode.NOT: {
@@ -466,7 +520,7 @@ final class Interpreter {
                     }
                     case OpCode.LEN: {
                         int b = (i >>> 16) & 0xFF;
-                        Object x = stack[base + b];
+                        Object x = Unboxed.value(stack, lane, base + b);
                         if (x instanceof LuaString) {
                             stack[a] = (long) ((LuaString) x).length();
                             continue;
@@ -478,6 +532,7 @@ final class Interpreter {
                         f.pc = pc;
                         if (length(co, f, x, a, b)) continue newframe;
                         stack = co.stack;
+                        lane = co.lane;
                         continue;
                     }
                     case OpCode.CONCAT: {
@@ -487,6 +542,7 @@ final class Interpreter {
                         f.pc = pc;
                         if (concat(co, f, a, n)) continue newframe;
                         stack = co.stack;
+                        lane = co.lane;
                         continue;
                     }
 
@@ -509,16 +565,19 @@ final class Interpreter {
                         pc--;
                         break;
                     case OpCode.EQ: {
+                        int yb = base + ((i >>> 16) & 0xFF);
                         Object x = stack[a];
-                        Object y = stack[base + ((i >>> 16) & 0xFF)];
+                        Object y = stack[yb];
                         boolean cond;
-                        if (x instanceof Long && y instanceof Long) {
-                            cond = ((Long) x).longValue() == (Long) y;
-                        } else if (x != y && (x instanceof LuaTable && y instanceof LuaTable
+                        if (Unboxed.isInt(x) && Unboxed.isInt(y)) {
+                            cond = Unboxed.intOf(x, lane, a) == Unboxed.intOf(y, lane, yb);
+                        } else if ((x = Unboxed.value(stack, lane, a)) != (y = Unboxed.value(stack, lane, yb))
+                                && (x instanceof LuaTable && y instanceof LuaTable
                                 || x instanceof Userdata && y instanceof Userdata)) {
                             f.pc = pc;
                             if (equalMeta(co, f, x, y)) continue newframe;
                             stack = co.stack;
+                            lane = co.lane;
                             pc = f.pc;
                             continue;
                         } else {
@@ -532,20 +591,24 @@ final class Interpreter {
                     }
                     case OpCode.LT:
                     case OpCode.LE: {
+                        int yb = base + ((i >>> 16) & 0xFF);
                         Object x = stack[a];
-                        Object y = stack[base + ((i >>> 16) & 0xFF)];
+                        Object y = stack[yb];
                         boolean cond;
                         boolean lt = (i & 0x7F) == OpCode.LT;
-                        if (x instanceof Long && y instanceof Long) {
-                            long l = (Long) x, r = (Long) y;
+                        if (Unboxed.isInt(x) && Unboxed.isInt(y)) {
+                            long l = Unboxed.intOf(x, lane, a), r = Unboxed.intOf(y, lane, yb);
                             cond = lt ? l < r : l <= r;
-                        } else if (x instanceof Double && y instanceof Double) {
-                            double l = (Double) x, r = (Double) y;
+                        } else if (Unboxed.isFloat(x) && Unboxed.isFloat(y)) {
+                            double l = Unboxed.floatOf(x, lane, a), r = Unboxed.floatOf(y, lane, yb);
                             cond = lt ? l < r : l <= r;
                         } else {
+                            x = Unboxed.value(stack, lane, a);
+                            y = Unboxed.value(stack, lane, yb);
                             f.pc = pc;
                             if (order(co, f, x, y, lt ? MetaEvent.LT : MetaEvent.LE)) continue newframe;
                             stack = co.stack;
+                            lane = co.lane;
                             pc = f.pc;
                             continue;
                         }
@@ -556,7 +619,9 @@ final class Interpreter {
                         break;
                     }
                     case OpCode.EQK: {
-                        boolean cond = Comparison.rawEquals(stack[a], k[(i >>> 16) & 0xFF]);
+                        Object x = stack[a], y = k[(i >>> 16) & 0xFF];
+                        boolean cond = x == Unboxed.INT && y instanceof Long ? lane[a] == (Long) y
+                                : Comparison.rawEquals(Unboxed.value(stack, lane, a), y);
                         if (cond != ((i & 0x8000) != 0)) {
                             pc++;
                             continue;
@@ -566,8 +631,8 @@ final class Interpreter {
                     case OpCode.EQI: {
                         Object x = stack[a];
                         int imm = ((i >>> 16) & 0xFF) - OFFSET_SC;
-                        boolean cond = x instanceof Long ? (Long) x == imm
-                                : x instanceof Double && (Double) x == imm;
+                        boolean cond = Unboxed.isInt(x) ? Unboxed.intOf(x, lane, a) == imm
+                                : Unboxed.isFloat(x) && Unboxed.floatOf(x, lane, a) == imm;
                         if (cond != ((i & 0x8000) != 0)) {
                             pc++;
                             continue;
@@ -582,12 +647,12 @@ final class Interpreter {
                         int imm = ((i >>> 16) & 0xFF) - OFFSET_SC;
                         int op = i & 0x7F;
                         boolean cond;
-                        if (x instanceof Long) {
-                            long l = (Long) x;
+                        if (Unboxed.isInt(x)) {
+                            long l = Unboxed.intOf(x, lane, a);
                             cond = op == OpCode.LTI ? l < imm : op == OpCode.LEI ? l <= imm
                                     : op == OpCode.GTI ? l > imm : l >= imm;
-                        } else if (x instanceof Double) {
-                            double l = (Double) x;
+                        } else if (Unboxed.isFloat(x)) {
+                            double l = Unboxed.floatOf(x, lane, a);
                             cond = op == OpCode.LTI ? l < imm : op == OpCode.LEI ? l <= imm
                                     : op == OpCode.GTI ? l > imm : l >= imm;
                         } else {
@@ -602,6 +667,7 @@ final class Interpreter {
                             }
                             if (changed) continue newframe;
                             stack = co.stack;
+                            lane = co.lane;
                             pc = f.pc;
                             continue;
                         }
@@ -621,13 +687,14 @@ final class Interpreter {
                         break;
                     }
                     case OpCode.TESTSET: {
-                        Object x = stack[base + ((i >>> 16) & 0xFF)];
+                        int b = base + ((i >>> 16) & 0xFF);
+                        Object x = stack[b];
                         boolean isFalse = x == null || x == Boolean.FALSE;
                         if (isFalse == ((i & 0x8000) != 0)) {
                             pc++;
                             continue;
                         }
-                        stack[a] = x;
+                        Unboxed.copy(stack, lane, b, a);
                         break;
                     }
 
@@ -647,6 +714,7 @@ final class Interpreter {
                         }
                         if (call(co, a, nargs, Frame.RET_CALL, a, (i >>> 24) - 1, false)) continue newframe;
                         stack = co.stack;
+                        lane = co.lane;
                         mark = pc;
                         continue;
                     }
@@ -694,46 +762,45 @@ final class Interpreter {
                     case OpCode.RETURN1: {
                         fuel.remaining -= pc - mark;
                         co.frameCount--;
-                        Object v = stack[a];
                         if (f.ret == Frame.RET_CALL) {
                             int dest = f.dest;
                             int wanted = f.wanted;
                             if (wanted == 1) {
-                                stack[dest] = v;
+                                Unboxed.copy(stack, lane, a, dest);
                             } else if (wanted < 0) {
-                                stack[dest] = v;
+                                Unboxed.copy(stack, lane, a, dest);
                                 ((LuaFrame) co.frames[co.frameCount - 1]).top = dest + 1;
                             } else if (wanted > 0) {
-                                stack[dest] = v;
+                                Unboxed.copy(stack, lane, a, dest);
                                 Arrays.fill(stack, dest + 1, dest + wanted, null);
                             }
                         } else {
                             f.pc = pc;
-                            deliver(co, f.ret, f.dest, f.wanted, v);
+                            deliver(co, f.ret, f.dest, f.wanted, Unboxed.value(stack, lane, a));
                         }
                         continue newframe;
                     }
 
                     // ---------------------------------------------- loops
                     case OpCode.FORLOOP: {
+                        // forPrep left the loop state in the lane; debug.setlocal may have boxed it since.
                         Object step = stack[a + 2];
-                        if (step instanceof Long) {
-                            long idx = (Long) stack[a];
-                            if (idx != (Long) stack[a + 1]) {
-                                Long next = idx + (Long) step;
-                                stack[a] = next;
-                                stack[a + 3] = next;
+                        if (Unboxed.isInt(step)) {
+                            long idx = Unboxed.intOf(stack[a], lane, a);
+                            if (idx != Unboxed.intOf(stack[a + 1], lane, a + 1)) {
+                                idx += Unboxed.intOf(step, lane, a + 2);
+                                Unboxed.putInt(stack, lane, a, idx);
+                                Unboxed.putInt(stack, lane, a + 3, idx);
                             } else {
                                 continue;
                             }
                         } else {
-                            double st = (Double) step;
-                            double idx = (Double) stack[a] + st;
-                            double limit = (Double) stack[a + 1];
+                            double st = Unboxed.floatOf(step, lane, a + 2);
+                            double idx = Unboxed.floatOf(stack[a], lane, a) + st;
+                            double limit = Unboxed.floatOf(stack[a + 1], lane, a + 1);
                             if (st > 0 ? idx <= limit : limit <= idx) {
-                                Double boxed = idx;
-                                stack[a] = boxed;
-                                stack[a + 3] = boxed;
+                                Unboxed.putFloat(stack, lane, a, idx);
+                                Unboxed.putFloat(stack, lane, a + 3, idx);
                             } else {
                                 continue;
                             }
@@ -749,7 +816,7 @@ final class Interpreter {
                     }
                     case OpCode.FORPREP: {
                         f.pc = pc;
-                        if (forPrep(co, stack, a)) pc += (i >>> 15) + 1;
+                        if (forPrep(co, stack, lane, a)) pc += (i >>> 15) + 1;
                         continue;
                     }
                     case OpCode.TFORPREP: {
@@ -760,12 +827,12 @@ final class Interpreter {
                         continue;
                     }
                     case OpCode.TFORCALL: {
-                        stack[a + 4] = stack[a];
-                        stack[a + 5] = stack[a + 1];
-                        stack[a + 6] = stack[a + 2];
+                        Unboxed.copy(stack, lane, a, a + 4);
+                        Unboxed.copy(stack, lane, a + 1, a + 5);
+                        Unboxed.copy(stack, lane, a + 2, a + 6);
                         fuel.remaining -= pc - mark;
                         f.pc = pc;
-                        Object fn = stack[a];
+                        Object fn = stack[a + 4];
                         if (fn instanceof Closure) {
                             LuaFrame callee = enter(co, (Closure) fn, a + 4, 2);
                             callee.ret = Frame.RET_CALL;
@@ -775,13 +842,13 @@ final class Interpreter {
                         }
                         if (call(co, a + 4, 2, Frame.RET_CALL, a + 4, i >>> 24, false)) continue newframe;
                         stack = co.stack;
+                        lane = co.lane;
                         mark = pc;
                         continue;
                     }
                     case OpCode.TFORLOOP: {
-                        Object v = stack[a + 4];
-                        if (v != null) {
-                            stack[a + 2] = v;
+                        if (stack[a + 4] != null) {
+                            Unboxed.copy(stack, lane, a + 4, a + 2);
                             fuel.remaining -= pc - mark;
                             pc -= i >>> 15;
                             mark = pc;
@@ -803,7 +870,7 @@ final class Interpreter {
                         last += n;
                         f.pc = pc;
                         t.ensureArray(last);
-                        for (; n > 0; n--) t.put((long) last--, stack[a + n]);
+                        for (; n > 0; n--) t.put((long) last--, Unboxed.value(stack, lane, a + n));
                         continue;
                     }
                     case OpCode.CLOSURE: {
@@ -818,6 +885,7 @@ final class Interpreter {
                             f.pc = pc;
                             co.ensureStack(a + n);
                             stack = co.stack;
+                            lane = co.lane;
                             f.top = a + n;
                         }
                         int m = Math.min(n, va.length);
@@ -866,10 +934,7 @@ final class Interpreter {
         int np = p.numParams;
         Object[] varargs = Values.NONE;
         if (nargs > np) {
-            if (p.isVararg) {
-                co.instance().heap().charge(Heap.stackBytes(nargs - np));
-                varargs = Arrays.copyOfRange(stack, base + np, base + nargs);
-            }
+            if (p.isVararg) varargs = co.values(base + np, nargs - np);
         } else if (nargs < np) {
             Arrays.fill(stack, base + nargs, base + np, null);
         }
@@ -922,7 +987,8 @@ final class Interpreter {
      * @return the new number of arguments
      */
     static int resolveCallable(Coroutine co, int func, int nargs) {
-        Object fn = co.stack[func];
+        Object fn = co.value(func);
+        co.stack[func] = fn;
         if (fn instanceof Closure || fn instanceof Builtin) return nargs;
         // A chain of n __call values becomes a call of the last with the n others before the
         // arguments. The chain is walked first and the arguments moved once: moving them per
@@ -956,6 +1022,7 @@ final class Interpreter {
         co.ensureStack(func + nargs + links + 1);
         Object[] stack = co.stack;
         System.arraycopy(stack, func, stack, func + links, nargs + 1);
+        System.arraycopy(co.lane, func, co.lane, func + links, nargs + 1);
         Object v = stack[func + links];
         for (int slot = func + links - 1; slot >= func; slot--) {
             v = MetaEvent.CALL.in(co.instance().metatableOf(v));
@@ -969,7 +1036,7 @@ final class Interpreter {
      * the executor finds it there.
      */
     static Object invoke(Coroutine co, Builtin b, int func, int nargs, boolean tail) {
-        Object[] args = nargs == 0 ? Values.NONE : Arrays.copyOfRange(co.stack, func + 1, func + 1 + nargs);
+        Object[] args = co.values(func + 1, nargs);
         if (co.hookMask != 0) {
             Sequence hooked = Hooks.wrap(co, b, args);
             if (hooked != null) return hooked;
@@ -1006,8 +1073,8 @@ final class Interpreter {
         if (fn instanceof Closure) {
             Closure c = (Closure) fn;
             co.ensureStack(func + 1 + Math.max(c.proto.maxStackSize, nargs));
-            Object[] stack = co.stack;
-            System.arraycopy(stack, a, stack, func, nargs + 1);
+            System.arraycopy(co.stack, a, co.stack, func, nargs + 1);
+            System.arraycopy(co.lane, a, co.lane, func, nargs + 1);
             co.popFrame();
             LuaFrame callee = enter(co, c, func, nargs);
             callee.ret = ret;
@@ -1042,16 +1109,16 @@ final class Interpreter {
         Object[] stack = co.stack;
         if (f.ret == Frame.RET_CALL) {
             int dest = f.dest, wanted = f.wanted;
+            int m = wanted < 0 ? n : Math.min(n, wanted);
+            System.arraycopy(stack, src, stack, dest, m);
+            System.arraycopy(co.lane, src, co.lane, dest, m);
             if (wanted < 0) {
-                System.arraycopy(stack, src, stack, dest, n);
                 ((LuaFrame) co.top()).top = dest + n;
-            } else {
-                int m = Math.min(n, wanted);
-                System.arraycopy(stack, src, stack, dest, m);
-                if (m < wanted) Arrays.fill(stack, dest + m, dest + wanted, null);
+            } else if (m < wanted) {
+                Arrays.fill(stack, dest + m, dest + wanted, null);
             }
         } else {
-            deliver(co, f.ret, f.dest, f.wanted, Arrays.copyOfRange(stack, src, src + n));
+            deliver(co, f.ret, f.dest, f.wanted, co.values(src, n));
         }
     }
 
@@ -1295,6 +1362,7 @@ final class Interpreter {
      */
     private static boolean concat(Coroutine co, LuaFrame f, int a, int n) {
         Object[] stack = co.stack;
+        for (int j = a; j < a + n; j++) stack[j] = co.value(j);
         while (n > 1) {
             int top = a + n;
             Object x = stack[top - 2], y = stack[top - 1];
@@ -1373,12 +1441,11 @@ final class Interpreter {
      *
      * @return whether the loop must not run at all
      */
-    private static boolean forPrep(Coroutine co, Object[] stack, int a) {
-        Object init = stack[a], limit = stack[a + 1], step = stack[a + 2];
+    private static boolean forPrep(Coroutine co, Object[] stack, long[] lane, int a) {
+        Object init = co.value(a), limit = co.value(a + 1), step = co.value(a + 2);
         if (init instanceof Long && step instanceof Long) {
             long i0 = (Long) init, st = (Long) step;
             if (st == 0) throw RuntimeErrors.at(co, "'for' step is zero");
-            stack[a + 3] = init;
             long lim;
             if (limit instanceof Long) {
                 lim = (Long) limit;
@@ -1412,7 +1479,10 @@ final class Interpreter {
             } else {
                 count = Long.divideUnsigned(i0 - lim, -(st + 1) + 1L);
             }
-            stack[a + 1] = i0 + count * st;
+            Unboxed.putInt(stack, lane, a, i0);
+            Unboxed.putInt(stack, lane, a + 1, i0 + count * st);
+            Unboxed.putInt(stack, lane, a + 2, st);
+            Unboxed.putInt(stack, lane, a + 3, i0);
             return false;
         }
         Object nl = Arithmetic.toNumber(limit);
@@ -1424,11 +1494,10 @@ final class Interpreter {
         double fl = Arithmetic.toDouble(nl), fs = Arithmetic.toDouble(ns), fi = Arithmetic.toDouble(ni);
         if (fs == 0) throw RuntimeErrors.at(co, "'for' step is zero");
         if (fs > 0 ? fl < fi : fi < fl) return true;
-        Double boxed = fi;
-        stack[a] = boxed;
-        stack[a + 1] = fl;
-        stack[a + 2] = fs;
-        stack[a + 3] = boxed;
+        Unboxed.putFloat(stack, lane, a, fi);
+        Unboxed.putFloat(stack, lane, a + 1, fl);
+        Unboxed.putFloat(stack, lane, a + 2, fs);
+        Unboxed.putFloat(stack, lane, a + 3, fi);
         return false;
     }
 
@@ -1445,7 +1514,8 @@ final class Interpreter {
 
     /** Registers slot {@code idx} as to be closed, unless it holds nil or false. */
     private static void markToBeClosed(Coroutine co, LuaFrame f, int idx) {
-        Object v = co.stack[idx];
+        Object v = co.value(idx);
+        co.stack[idx] = v;
         if (v == null || v == Boolean.FALSE) return;
         if (MetaEvent.CLOSE.in(co.instance().metatableOf(v)) == null) {
             LuaString name = f.proto().localName(idx - f.base + 1, f.currentPc());
@@ -1461,7 +1531,7 @@ final class Interpreter {
      * {@code f} executes its current instruction ({@code CLOSE} or {@code RETURN}) again.
      */
     private static void closeNext(Coroutine co, LuaFrame f, int ct) {
-        Object v = co.stack[co.tbc[--co.tbcCount]];
+        Object v = co.value(co.tbc[--co.tbcCount]);
         Object tm = MetaEvent.CLOSE.in(co.instance().metatableOf(v));
         co.ensureStack(ct + 3);
         Object[] stack = co.stack;

@@ -27,6 +27,12 @@ final class LuaFrame extends Frame {
         return closure;
     }
 
+    @Override
+    void trace(Marker m) {
+        m.mark(closure);
+        m.markAll(varargs);
+    }
+
     Proto proto() {
         return closure.proto;
     }
@@ -52,11 +58,5 @@ final class LuaFrame extends Frame {
         f.top = top;
         f.concatLeft = concatLeft;
         return f;
-    }
-
-    @Override
-    void trace(Marker m) {
-        m.mark(closure);
-        m.markAll(varargs);
     }
 }

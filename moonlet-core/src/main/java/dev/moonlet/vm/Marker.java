@@ -44,6 +44,7 @@ public interface Marker {
         } else if (a instanceof Action.Raise r) {
             mark(r.error().value());
         } else if (a instanceof Action.Capture c) {
+            c.request().trace(this);
             markAll(c.values());
         } else if (a instanceof Action.Splice s) {
             s.continuation().trace(this);

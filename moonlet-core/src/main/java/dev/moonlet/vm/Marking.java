@@ -1,5 +1,7 @@
 package dev.moonlet.vm;
 
+import dev.moonlet.compiler.Instruction;
+import dev.moonlet.compiler.OpCode;
 import dev.moonlet.compiler.Proto;
 import dev.moonlet.value.Collectable;
 import dev.moonlet.value.Heap;
@@ -155,9 +157,11 @@ final class Marking implements Marker {
         if (c instanceof Upvalue) return Heap.UPVALUE_BYTES;
         if (c instanceof Coroutine) {
             Coroutine co = (Coroutine) c;
-            return Heap.COROUTINE_BYTES + Heap.stackBytes(co.stack.length) + Heap.stackBytes(co.frames.length);
+            return Heap.coroutineBytes(co.stack.length, co.frames.length);
         }
         if (c instanceof Userdata) return Heap.USERDATA_BYTES;
+        if (c instanceof Message) return Message.bytes(((Message) c).values.length);
+        if (c instanceof Proto) return Instance.protoBytes((Proto) c);
         return 0;
     }
 
@@ -208,6 +212,8 @@ final class Marking implements Marker {
             if (u.payload() instanceof Traced) ((Traced) u.payload()).trace(this);
         } else if (o instanceof BuiltinClosure) {
             ((BuiltinClosure) o).trace(this);
+        } else if (o instanceof Message) {
+            markAll(((Message) o).values);
         }
     }
 
@@ -276,11 +282,44 @@ final class Marking implements Marker {
         // limit) uses the stack up to its function slot, as lua's L->top says: the caller's
         // registers above it are stale.
         int top = co.activeBuiltin != null ? co.activeFunc + 1 : co.stackInUse();
+        if (co.activeBuiltin == null && co.top() instanceof LuaFrame) top = liveTop((LuaFrame) co.top(), top);
         int n = Math.min(top, stack.length);
         for (int i = 0; i < n; i++) mark(stack[i]);
         for (int i = 0; i < co.frameCount; i++) co.frames[i].trace(this);
         for (Upvalue u = co.openUpvalues; u != null; u = u.next) mark(u);
         work += n + co.frameCount;
+    }
+
+    /**
+     * The end of the registers the top Lua frame {@code f} still uses, {@code fullTop} unless
+     * it stands at the start of a loop (the target of a backward jump, where a step that ran
+     * out of fuel stops): there only the active local variables are live, and the registers
+     * above hold temporaries of finished statements. Lua's collector does not see those either
+     * (it runs at allocation points, with the stack top just above the register written), so
+     * a loop that waits for an object to be finalized ends in both.
+     */
+    private static int liveTop(LuaFrame f, int fullTop) {
+        Proto p = f.proto();
+        // Without debug information (a stripped chunk) the active locals are unknown.
+        if (p.lineInfo.length == 0 || !isLoopStart(p, f.pc)) return fullTop;
+        int active = 0;
+        for (Proto.LocalVarInfo v : p.locals) {
+            if (v.startPc() <= f.pc && f.pc < v.endPc()) active++;
+        }
+        return Math.min(fullTop, f.base + active);
+    }
+
+    /** Whether instruction {@code pc} of {@code p} is the target of a backward jump. */
+    private static boolean isLoopStart(Proto p, int pc) {
+        int[] code = p.code;
+        for (int i = pc; i < code.length; i++) {
+            int op = code[i] & 0x7F;
+            if (op == OpCode.JMP && i + 1 + Instruction.sj(code[i]) == pc
+                    || (op == OpCode.FORLOOP || op == OpCode.TFORLOOP) && i + 1 - Instruction.bx(code[i]) == pc) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ atomic phase

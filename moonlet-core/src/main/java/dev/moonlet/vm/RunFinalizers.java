@@ -12,6 +12,9 @@ import dev.moonlet.value.LuaError;
  * {@code __gc} any more is skipped.
  */
 class RunFinalizers implements Sequence {
+    /** What the functions it calls are named, as lua 5.4 names a finalizer: metamethod '__gc'. */
+    static final DebugNames.Name NAME = new DebugNames.Name("metamethod", "__gc");
+
     private final Finalizers finalizers;
     /** How many objects are left to finalize: -1 for all that are pending. */
     private int left;

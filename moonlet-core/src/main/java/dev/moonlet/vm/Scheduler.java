@@ -1,6 +1,5 @@
 package dev.moonlet.vm;
 
-import dev.moonlet.value.Heap;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -40,10 +39,10 @@ import java.util.function.Consumer;
  * thread: completions are handed over through a lock), without spinning.
  *
  * <h2>Memory</h2>
- * Spawning a task and queueing a message are charged to the instance's heap, so a script
- * flooding mailboxes or spawning without end gets {@code "not enough memory"} under a limit.
- * The collector must count what it reaches through {@link #tasks()} (their executors, mailboxes
- * and results) as live, at the same estimates.
+ * A task's coroutine and each queued message are charged to the instance's heap and counted
+ * by the collector, so a script flooding mailboxes or spawning without end gets
+ * {@code "not enough memory"} under a limit. The collector traces live tasks' executors,
+ * handles and waiting messages as roots.
  *
  * <h2>Threads</h2>
  * Like its instance, a scheduler runs on one thread at a time; only the completion of Java
@@ -157,7 +156,6 @@ public final class Scheduler {
      * (Lua values); it goes to the back of the ready queue.
      */
     public Task spawn(Object function, Object... args) {
-        instance.heap().charge(Task.BYTES + Heap.COROUTINE_BYTES);
         Task t = new Task(this, nextId++, new Executor(instance, function, args));
         live.add(t);
         ready.add(t);
@@ -201,8 +199,8 @@ public final class Scheduler {
     /** See {@link Task#send}. */
     boolean send(Task t, Object[] values) {
         if (t.state == Task.State.DEAD) return false;
-        instance.heap().charge(Task.messageBytes(values.length));
-        t.mailbox.add(values);
+        instance.heap().charge(Message.bytes(values.length));
+        t.mailbox.add(new Message(values));
         if (t.state == Task.State.WAITING && t.waitingFor == Task.Wait.RECV) wake(t);
         return true;
     }

@@ -51,6 +51,14 @@ final class SequenceFrame extends Frame {
         return builtin;
     }
 
+    @Override
+    void trace(Marker m) {
+        m.mark(builtin);
+        if (sequence != null) sequence.trace(m);
+        m.markAll(results);
+        if (error != null) m.mark(error.value());
+    }
+
     /**
      * A copy of this frame, for a clone of a {@link Continuation} that holds it; null when its
      * sequence cannot copy itself ({@link Sequence#copy}).
@@ -64,13 +72,5 @@ final class SequenceFrame extends Frame {
         f.results = results == null ? null : results.clone();
         f.error = error;
         return f;
-    }
-
-    @Override
-    void trace(Marker m) {
-        m.mark(builtin);
-        if (sequence != null) sequence.trace(m);
-        m.markAll(results);
-        if (error != null) m.mark(error.value());
     }
 }

@@ -159,7 +159,7 @@ public final class StackLevel {
     public Object local(int n) {
         if (isLua()) {
             LuaFrame f = (LuaFrame) frame();
-            return n < 0 ? f.varargs[-n - 1] : co.stack[f.base + n - 1];
+            return n < 0 ? f.varargs[-n - 1] : co.value(f.base + n - 1);
         }
         return index == RUNNING_BUILTIN ? runningArgs[n - 1] : hookedBuiltin().temporary(n);
     }

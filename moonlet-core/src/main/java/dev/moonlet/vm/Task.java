@@ -1,6 +1,5 @@
 package dev.moonlet.vm;
 
-import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -71,17 +70,6 @@ public final class Task implements Traced {
         }
     }
 
-    /**
-     * What a task is taken to cost in its instance's {@linkplain Heap heap},
-     * besides its executor's coroutine: the task, its executor, mailbox and handle.
-     */
-    static final long BYTES = 240;
-
-    /** What a queued message of {@code values} values is taken to cost. */
-    static long messageBytes(int values) {
-        return 24 + Heap.arraySlotBytes(values);
-    }
-
     /** The error a killed task's joiners get. */
     static final String KILLED = "task killed";
 
@@ -100,7 +88,7 @@ public final class Task implements Traced {
     Scheduler.Timer timer;
     /** Whether a ready task waits for its fuel tank to refill (it is on the timer queue, not the ready queue). */
     boolean throttled;
-    final ArrayDeque<Object[]> mailbox = new ArrayDeque<>();
+    final ArrayDeque<Message> mailbox = new ArrayDeque<>();
     /** Tasks blocked in {@code task.join} on this one. */
     final List<Task> joiners = new ArrayList<>(0);
     /** How the task ended, once dead. */
@@ -125,7 +113,7 @@ public final class Task implements Traced {
     @Override
     public void trace(Marker m) {
         executor.trace(m);
-        for (Object[] message : mailbox) m.markAll(message);
+        for (Message message : mailbox) m.mark(message);
         m.mark(handle);
         if (outcome instanceof Status.Finished) m.markAll(((Status.Finished) outcome).values());
         if (outcome instanceof Status.Failed) m.mark(((Status.Failed) outcome).error().value());
@@ -141,7 +129,7 @@ public final class Task implements Traced {
         return scheduler;
     }
 
-    /** The executor this task steps. */
+    /** The executor this task is (its scheduler steps it: do not step it yourself). */
     public Executor executor() {
         return executor;
     }
@@ -181,7 +169,8 @@ public final class Task implements Traced {
 
     /** Takes the next message from the mailbox: its values, or null when the mailbox is empty. */
     public Object[] nextMessage() {
-        return mailbox.poll();
+        Message m = mailbox.poll();
+        return m == null ? null : m.values;
     }
 
     /**

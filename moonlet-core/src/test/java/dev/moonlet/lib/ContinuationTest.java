@@ -30,6 +30,15 @@ class ContinuationTest {
     }
 
     @Test
+    void aContinuationOfOneHundredThousandFramesIsClonedAndBothCopiesRunOnASmallJavaStack()
+            throws InterruptedException {
+        Object[] r = onSmallStack(
+                "local function down(n) if n == 0 then return prompt.abort('deep') end return 1 + down(n - 1) end\n"
+                + "return prompt.call('deep', down, function(k) local copy = prompt.clone(k) return k(0), copy(1) end, 100000)");
+        assertArrayEquals(new Object[] {100000L, 100001L}, r);
+    }
+
+    @Test
     void tenThousandNestedPromptsAndHandlersRunOnASmallJavaStack() throws InterruptedException {
         Object[] r = onSmallStack(
                 "local function nest(n)\n"
