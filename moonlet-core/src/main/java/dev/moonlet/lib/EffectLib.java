@@ -10,6 +10,7 @@ import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Continuation;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Instance;
+import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Values;
 
 /**
@@ -84,6 +85,12 @@ public final class EffectLib {
         @Override
         public String crossing() {
             return "attempt to suspend across a coroutine boundary";
+        }
+
+        @Override
+        public void trace(Marker m) {
+            m.mark(tag);
+            if (target != null) target.trace(m);
         }
     }
 

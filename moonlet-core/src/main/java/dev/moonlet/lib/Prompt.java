@@ -45,6 +45,11 @@ final class Prompt extends Delimiting {
      */
     record Abort(Instance instance, Object tag) implements Action.Capture.Request {
         @Override
+        public void trace(Marker m) {
+            m.mark(tag);
+        }
+
+        @Override
         public String unhandled() {
             return tag == RESET ? "prompt.shift outside prompt.reset" : "no prompt for tag " + describe();
         }

@@ -84,6 +84,9 @@ public sealed interface Action {
 
             /** The message when only a delimiter beyond a coroutine boundary would catch it. */
             String crossing();
+
+            /** Marks the Lua values the request holds (its tag), for the collector. */
+            void trace(Marker m);
         }
     }
 

@@ -53,4 +53,10 @@ final class LuaFrame extends Frame {
         f.concatLeft = concatLeft;
         return f;
     }
+
+    @Override
+    void trace(Marker m) {
+        m.mark(closure);
+        m.markAll(varargs);
+    }
 }

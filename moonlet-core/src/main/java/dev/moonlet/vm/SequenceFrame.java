@@ -74,4 +74,12 @@ final class SequenceFrame extends Frame {
         f.error = error;
         return f;
     }
+
+    @Override
+    void trace(Marker m) {
+        m.mark(builtin);
+        if (sequence != null) sequence.trace(m);
+        m.markAll(results);
+        if (error != null) m.mark(error.value());
+    }
 }
