@@ -32,6 +32,12 @@ abstract class Delimiting implements Delimiter {
         return a;
     }
 
+    /** Marks the starting action's values; subclasses add what they hold. */
+    @Override
+    public void trace(Marker m) {
+        if (start != null) m.markAction(start);
+    }
+
     @Override
     public final boolean callsMayYield() {
         return true;

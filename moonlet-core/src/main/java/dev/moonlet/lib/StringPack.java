@@ -24,7 +24,7 @@ final class StringPack extends InlineSequence {
     public void trace(Marker m) {
         super.trace(m);
         m.markAll(args);
-        m.markAll(results.toArray());
+        if (results != null) m.markAll(results.toArray());
     }
 
     /** The largest integer size, MAXINTSIZE. */

@@ -47,7 +47,7 @@ public final class Collector implements Heap.Reclaimer {
     /** The least marking work of a slice or an explicit step, in bytes traversed. */
     private static final long MIN_WORK = 8 << 10;
     /** Bytes traversed per unit of fuel charged to the executor that marks. */
-    private static final long WORK_PER_FUEL = 32;
+    static final long WORK_PER_FUEL = 32;
 
     private final Instance instance;
     private final Heap heap;

@@ -81,7 +81,7 @@ class BaseLibTest {
         Object[] r = lua.run("return collectgarbage('count'), collectgarbage('step'), collectgarbage()");
         assertInstanceOf(Double.class, r[0]);
         assertTrue((Double) r[0] > 0);
-        assertEquals(true, r[1]);
+        assertEquals(false, r[1]); // as lua5.4 answers on a fresh state: one step ends no cycle
         assertEquals(0L, r[2]);
     }
 

@@ -94,7 +94,11 @@ class ExecutorTest {
                 Status s = ex.step(500);
                 if (s instanceof Status.Failed) break; // a stack overflow ends some of them
                 assertSame(Status.RUNNING, s, code);
-                assertTrue(ex.fuel().remaining() > -200, code + ": fuel " + ex.fuel().remaining());
+                // A step that ends a collection cycle does its atomic phase at once (marking
+                // the roots and every stack again) and charges that work as fuel, so it may
+                // overshoot in proportion to the heap's size, as a collector pause.
+                long allowed = 200 + 2 * ex.instance().heap().peak() / Collector.WORK_PER_FUEL;
+                assertTrue(ex.fuel().remaining() > -allowed, code + ": fuel " + ex.fuel().remaining());
             }
         }
     }
