@@ -284,6 +284,7 @@ public final class Instance {
         }
         Proto p = binary ? BinaryChunk.undump(source, chunkName, strings)
                 : Compiler.compile(Parser.parse(source, chunkName), strings);
+        p.accountedBytes = Heap.chunkBytes(source.length);
         return closure(p, env == null ? globals : env);
     }
 

@@ -155,12 +155,23 @@ final class Marking implements Marker {
         }
         if (c instanceof Closure) return Heap.closureBytes(((Closure) c).upvalues.length);
         if (c instanceof Upvalue) return Heap.UPVALUE_BYTES;
-        if (c instanceof Coroutine) {
-            Coroutine co = (Coroutine) c;
-            return Heap.COROUTINE_BYTES + Heap.stackBytes(co.stack.length) + Heap.stackBytes(co.frames.length);
-        }
+        if (c instanceof Coroutine) return coroutineBytes((Coroutine) c);
         if (c instanceof Userdata) return Heap.USERDATA_BYTES;
+        if (c instanceof Proto) return ((Proto) c).accountedBytes;
+        if (c instanceof BuiltinClosure) return Heap.closureBytes(((BuiltinClosure) c).upvalues().length);
         return 0;
+    }
+
+    /** A coroutine with its stack, frame array, Lua frame objects (kept for reuse) and their varargs. */
+    private static long coroutineBytes(Coroutine co) {
+        long size = Heap.COROUTINE_BYTES + Heap.stackBytes(co.stack.length) + Heap.stackBytes(co.frames.length);
+        for (Frame f : co.frames) {
+            if (!(f instanceof LuaFrame)) continue;
+            size += Heap.FRAME_BYTES;
+            Object[] varargs = ((LuaFrame) f).varargs;
+            if (varargs != null && varargs.length > 0) size += Heap.stackBytes(varargs.length);
+        }
+        return size;
     }
 
     /**

@@ -32,7 +32,7 @@ class MemoryLimitTest {
                 bomb("tables of tables", "for i = 1, math.huge do keep[i] = {i, i, i, x = i} end"),
                 bomb("table constructors", "for i = 1, math.huge do keep[i] = {1, 2, 3, 4, 5, 6, 7, 8} end"),
                 bomb("table.pack", "for i = 1, math.huge do keep[i] = table.pack(i, i, i, i) end"),
-                bomb("concatenation loop", "local s = '' while true do s = s .. 'xxxxxxxxxxxxxxxx' keep[1] = s end"),
+                bomb("concatenation loop", "local s = 'xxxxxxxxxxxxxxxx' while true do s = s .. s keep[1] = s end"),
                 bomb("concatenations kept", "for i = 1, math.huge do keep[i] = 'item number ' .. i end"),
                 bomb("string.rep at once", "keep[1] = string.rep('x', 1e9)"),
                 bomb("string.rep method", "keep[1] = ('x'):rep(1e9)"),
