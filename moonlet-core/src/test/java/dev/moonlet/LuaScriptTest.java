@@ -9,9 +9,11 @@ import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
-import dev.moonlet.vm.Executor;
+import dev.moonlet.vm.Clock;
 import dev.moonlet.vm.LuaType;
+import dev.moonlet.vm.Scheduler;
 import dev.moonlet.vm.Status;
+import dev.moonlet.vm.Task;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +30,8 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * Runs every Lua script under {@code src/test/lua/scripts} (any depth) on a fresh
- * {@link Lua} and compares what it prints with {@code NAME.out} beside it. When
+ * {@link Lua}, as a task of its scheduler with a virtual clock (so that scripts using the
+ * {@code task} library are deterministic), and compares what it prints with {@code NAME.out} beside it. When
  * {@code NAME.err} exists the script must fail, and the first line of its error message must
  * be that file's text, as {@code lua5.4} reports it (without the {@code "lua5.4: "} prefix).
  *
@@ -116,14 +119,25 @@ class LuaScriptTest {
         } catch (LuaError e) {
             return e.getMessage();
         }
-        Executor ex = lua.start(chunk);
+        Scheduler scheduler = lua.scheduler();
+        scheduler.setClock(Clock.virtual());
+        Task main = scheduler.spawn(chunk);
         long deadline = System.nanoTime() + TIME_LIMIT_NANOS;
-        Status s;
-        do {
-            if (System.nanoTime() > deadline) fail("still running after " + TIME_LIMIT_NANOS / 1_000_000_000 + " s");
-            s = ex.step(FUEL_PER_STEP);
-        } while (s instanceof Status.Running || s instanceof Status.Waiting);
+        // As the moonlet command does: the chunk until it ends, then (if it did not fail) the
+        // tasks it left, until none can run.
+        while (main.state() != Task.State.DEAD && scheduler.run(FUEL_PER_STEP, main) == Scheduler.Progress.READY) {
+            checkTime(deadline);
+        }
+        Status s = main.outcome();
+        if (s == null) fail("the chunk waits forever: " + main.describe());
+        if (s instanceof Status.Finished) {
+            while (scheduler.run(FUEL_PER_STEP) == Scheduler.Progress.READY) checkTime(deadline);
+        }
         return s instanceof Status.Failed ? message(lua, ((Status.Failed) s).error().value()) : null;
+    }
+
+    private static void checkTime(long deadline) {
+        if (System.nanoTime() > deadline) fail("still running after " + TIME_LIMIT_NANOS / 1_000_000_000 + " s");
     }
 
     /**

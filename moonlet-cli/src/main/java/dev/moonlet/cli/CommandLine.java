@@ -8,7 +8,9 @@ import java.util.List;
  * The parsed arguments of {@code moonlet}, read the way lua.c reads its own: options up to the
  * script name, then the script's arguments. Two compiler modes come first when present:
  * {@code -p files...} (check syntax) and {@code -l file.lua ...} (list bytecode); {@code -l}
- * with any other argument is lua's {@code -l mod}.
+ * with any other argument is lua's {@code -l mod}. Moonlet's own options are long ones
+ * ({@code --fuel N}, {@code --timeout S}, {@code --memory SIZE}, {@code --sandbox},
+ * {@code --stats}), also accepted as {@code --fuel=N}, among lua's options before the script.
  */
 final class CommandLine {
     /** What the command does. */
@@ -36,6 +38,12 @@ final class CommandLine {
             + "  -W        turn warnings on\n"
             + "  --        stop handling options\n"
             + "  -         stop handling options and execute stdin\n"
+            + "Moonlet's extras:\n"
+            + "  --fuel N        stop after N units of work (instructions and builtin work)\n"
+            + "  --timeout S     stop after S seconds of running time\n"
+            + "  --memory SIZE   limit the memory scripts may hold (64m, 1g, 512k, bytes)\n"
+            + "  --sandbox       open only the safe libraries (no io, no files, no os.exit...)\n"
+            + "  --stats         print work, steps, longest step, peak memory and time to stderr\n"
             + "Compiler tools:\n"
             + "  -p files      check syntax only (like luac -p)\n"
             + "  -l file.lua   list the bytecode (like luac -l)\n";
@@ -49,6 +57,12 @@ final class CommandLine {
     private boolean version;
     private boolean ignoreEnv;
     private boolean warnings;
+    private long fuel = -1;
+    private double timeoutSeconds = -1;
+    private long memoryBytes = -1;
+    private String memoryText;
+    private boolean sandbox;
+    private boolean stats;
 
     private CommandLine() {}
 
@@ -79,10 +93,13 @@ final class CommandLine {
             String a = argv[i];
             if (!a.startsWith("-")) break;
             if (a.equals("-")) break;
-            if (a.startsWith("--")) {
-                if (a.length() != 2) throw unrecognized(a);
+            if (a.equals("--")) {
                 i++;
                 break;
+            }
+            if (a.startsWith("--")) {
+                i = longOption(argv, i);
+                continue;
             }
             char opt = a.charAt(1);
             switch (opt) {
@@ -109,6 +126,87 @@ final class CommandLine {
             }
         }
         scriptIndex = i;
+    }
+
+    /** Moonlet's own {@code --name [value]} or {@code --name=value} at {@code argv[i]}; answers the last index used. */
+    private int longOption(String[] argv, int i) throws UsageError {
+        String a = argv[i];
+        int eq = a.indexOf('=');
+        String name = eq < 0 ? a : a.substring(0, eq);
+        switch (name) {
+            case "--sandbox":
+            case "--stats":
+                if (eq >= 0) throw unrecognized(a);
+                if (name.equals("--sandbox")) sandbox = true;
+                else stats = true;
+                return i;
+            case "--fuel":
+            case "--timeout":
+            case "--memory":
+                break;
+            default:
+                throw unrecognized(a);
+        }
+        String value;
+        if (eq >= 0) {
+            value = a.substring(eq + 1);
+        } else {
+            if (++i >= argv.length) throw new UsageError("'" + name + "' needs argument");
+            value = argv[i];
+        }
+        switch (name) {
+            case "--fuel":
+                fuel = parseCount(name, value);
+                break;
+            case "--timeout":
+                timeoutSeconds = parseSeconds(name, value);
+                break;
+            default:
+                memoryBytes = parseSize(name, value);
+                memoryText = value;
+        }
+        return i;
+    }
+
+    private static long parseCount(String option, String value) throws UsageError {
+        try {
+            long n = Long.parseLong(value);
+            if (n > 0) return n;
+        } catch (NumberFormatException e) {
+            // Reported below, with the other malformed values.
+        }
+        throw badValue(option, value);
+    }
+
+    private static double parseSeconds(String option, String value) throws UsageError {
+        try {
+            double s = Double.parseDouble(value);
+            if (s > 0 && s < 1e9) return s;
+        } catch (NumberFormatException e) {
+            // Reported below, with the other malformed values.
+        }
+        throw badValue(option, value);
+    }
+
+    /** A size in bytes: digits, optionally followed by {@code k}, {@code m} or {@code g} (powers of 1024). */
+    static long parseSize(String option, String value) throws UsageError {
+        String v = value.toLowerCase(java.util.Locale.ROOT);
+        int shift = 0;
+        if (v.endsWith("k")) shift = 10;
+        else if (v.endsWith("m")) shift = 20;
+        else if (v.endsWith("g")) shift = 30;
+        if (shift != 0) v = v.substring(0, v.length() - 1);
+        try {
+            long n = Long.parseLong(v);
+            if (n > 0 && n <= (Long.MAX_VALUE >> shift)) return n << shift;
+        } catch (NumberFormatException e) {
+            // Reported below, with the other malformed values.
+        }
+        throw badValue(option, value);
+    }
+
+    private static UsageError badValue(String option, String value) {
+        return new UsageError("bad value '" + value + "' for '" + option + "'");
     }
 
     private static Action requireAction(String text) {
@@ -175,5 +273,33 @@ final class CommandLine {
 
     boolean warnings() {
         return warnings;
+    }
+
+    /** {@code --fuel}: the total work allowed, or -1 for no limit. */
+    long fuel() {
+        return fuel;
+    }
+
+    /** {@code --timeout}: the wall time allowed in seconds, or -1 for no limit. */
+    double timeoutSeconds() {
+        return timeoutSeconds;
+    }
+
+    /** {@code --memory}: the memory limit in bytes, or -1 for none. */
+    long memoryBytes() {
+        return memoryBytes;
+    }
+
+    /** {@code --memory} as the user wrote it ({@code "64m"}), for messages; null when not given. */
+    String memoryText() {
+        return memoryText;
+    }
+
+    boolean sandbox() {
+        return sandbox;
+    }
+
+    boolean stats() {
+        return stats;
     }
 }

@@ -1,6 +1,7 @@
 package dev.moonlet.cli;
 
 import dev.moonlet.api.Lua;
+import dev.moonlet.api.Sandbox;
 import dev.moonlet.compiler.Compiler;
 import dev.moonlet.compiler.Listing;
 import dev.moonlet.compiler.Proto;
@@ -13,42 +14,87 @@ import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
 import dev.moonlet.value.StringPool;
-import dev.moonlet.vm.Executor;
-import dev.moonlet.vm.Status;
-import java.io.BufferedOutputStream;
+import dev.moonlet.vm.Task;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import org.jline.utils.Signals;
 
 /**
  * The {@code moonlet} command: a drop-in for {@code lua} (lua.c's options, exit statuses and
- * messages), plus the compiler tools of {@code luac}: {@code -p} checks syntax and
- * {@code -l file.lua} lists bytecode.
+ * messages), with limits ({@code --fuel}, {@code --timeout}, {@code --memory}), a sandbox
+ * ({@code --sandbox}), statistics ({@code --stats}), and the compiler tools of {@code luac}:
+ * {@code -p} checks syntax and {@code -l file.lua} lists bytecode.
  *
- * <p>Exit status: 0 on success, 1 when a chunk fails (the message and its traceback go to
- * stderr as {@code moonlet: msg}), and whatever {@code os.exit} asks for.
+ * <p>Exit status: 0 on success; 1 when a chunk fails (the message and its traceback go to
+ * stderr as {@code moonlet: msg}) or is interrupted; 3 when a limit is reached (a one-line
+ * message); and whatever {@code os.exit} asks for.
  */
 public final class Main {
     /** The name messages start with. */
     static final String PROGNAME = "moonlet";
+    /** The exit status when a limit of the command line is reached. */
+    static final int LIMIT_STATUS = 3;
 
-    private static final long FUEL_PER_STEP = 1 << 20;
-
-    private final PrintStream out;
+    private final ScriptOutput out;
     private final PrintStream err;
+    private final UnaryOperator<String> env;
+    private final boolean stdinIsTerminal;
+    private Runner runner;
 
-    private Main(PrintStream out, PrintStream err) {
+    private Main(ScriptOutput out, PrintStream err, UnaryOperator<String> env, boolean stdinIsTerminal) {
         this.out = out;
         this.err = err;
+        this.env = env;
+        this.stdinIsTerminal = stdinIsTerminal;
     }
 
-    /** Runs the command and exits the JVM with its status. */
+    /** Runs the command and exits the JVM with its status; {@code moonlet playground ...} serves the web playground. */
     public static void main(String[] argv) {
-        PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false);
-        int status = new Main(out, System.err).run(argv);
-        out.flush();
+        if (argv.length > 0 && argv[0].equals("playground")) {
+            dev.moonlet.playground.Playground.main(java.util.Arrays.copyOfRange(argv, 1, argv.length));
+            return;
+        }
+        ScriptOutput out = new ScriptOutput(new FileOutputStream(FileDescriptor.out));
+        System.setIn(out.flushingBefore(System.in));
+        PrintStream err = new PrintStream(out.flushingBeforeWrites(new FileOutputStream(FileDescriptor.err)), true,
+                StandardCharsets.UTF_8);
+        int status = new Main(out, err, System::getenv, stdinIsTerminal()).run(argv);
+        out.flushNow();
         System.exit(status);
+    }
+
+    /**
+     * Whether standard input is a terminal, as lua.c's {@code lua_stdin_is_tty} asks. Java 17
+     * only tells whether stdin and stdout both are ({@link System#console()}); for
+     * {@code moonlet | tee log} on a terminal, Linux's {@code /proc} says what fd 0 is.
+     */
+    private static boolean stdinIsTerminal() {
+        if (System.console() != null) return true;
+        try {
+            String file = Path.of("/proc/self/fd/0").toRealPath().toString();
+            return file.startsWith("/dev/pts/") || file.startsWith("/dev/tty");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * For tests: runs the command with these streams and environment, standard input being
+     * {@link System#in} and not a terminal; answers the exit status.
+     */
+    static int run(String[] argv, OutputStream stdout, OutputStream stderr, UnaryOperator<String> env) {
+        ScriptOutput out = new ScriptOutput(stdout);
+        PrintStream err = new PrintStream(out.flushingBeforeWrites(stderr), true, StandardCharsets.UTF_8);
+        int status = new Main(out, err, env, false).run(argv);
+        out.flushNow();
+        return status;
     }
 
     private int run(String[] argv) {
@@ -57,20 +103,16 @@ public final class Main {
             cmd = CommandLine.parse(argv);
         } catch (CommandLine.UsageError e) {
             err.println(PROGNAME + ": " + e.getMessage());
-            printUsage();
+            err.print(CommandLine.USAGE.replace("%s", PROGNAME));
             return 1;
         }
-        try {
-            switch (cmd.mode()) {
-                case CHECK:
-                    return compileFiles(cmd.files(), false);
-                case LIST:
-                    return compileFiles(cmd.files(), true);
-                default:
-                    return runScript(cmd);
-            }
-        } catch (OsExit exit) {
-            return exit.status();
+        switch (cmd.mode()) {
+            case CHECK:
+                return compileFiles(cmd.files(), false);
+            case LIST:
+                return compileFiles(cmd.files(), true);
+            default:
+                return runCommand(cmd);
         }
     }
 
@@ -90,59 +132,76 @@ public final class Main {
         return 0;
     }
 
-    /** The lua-compatible mode: -e, -l mod, then the script (or stdin). */
-    private int runScript(CommandLine cmd) {
-        Lua lua = new Lua();
+    /** The lua-compatible mode, under the limits: runs everything, then reports and closes. */
+    private int runCommand(CommandLine cmd) {
+        long start = System.nanoTime();
+        Lua lua = new Lua(cmd.sandbox() ? Sandbox.untrusted() : Sandbox.trusted());
+        runner = new Runner(cmd.fuel(), cmd.timeoutSeconds(), cmd.memoryText(), out);
+        Signals.register("INT", runner::interrupt);
         boolean close = true;
         try {
             return runScript(lua, cmd);
         } catch (OsExit exit) {
             close = exit.close();
-            throw exit;
+            return exit.status();
         } finally {
+            List<String> blocked = lua.scheduler().waitingTasks().stream().map(Task::describe).toList();
+            Runner.killAll(lua);
             // As lua.c: the state is closed (its finalizers run) unless os.exit asked not to.
             if (close) lua.close();
             IoLib.closeFiles(lua.instance());
+            out.flushNow();
+            if (cmd.stats()) err.print(runner.stats(lua.instance().heap().peak(), System.nanoTime() - start, blocked));
         }
     }
 
+    /** lua.c's {@code pmain}: version, {@code LUA_INIT}, {@code -e}/{@code -l} in order, the script, the REPL. */
     private int runScript(Lua lua, CommandLine cmd) {
         lua.setOutput(out);
+        lua.setErrorOutput(err);
         if (cmd.ignoreEnv()) PackageLib.ignoreEnvironment(lua.instance());
-        if (cmd.version()) out.println(version());
+        if (cmd.version()) out.print(version() + "\n");
         if (cmd.warnings()) lua.instance().setWarningsOn(true);
-        lua.set("arg", argTable(lua, cmd));
+        if (cmd.memoryBytes() > 0) lua.instance().heap().setLimit(cmd.memoryBytes());
+        lua.set("arg", argTable(cmd));
         if (!cmd.ignoreEnv()) {
             int status = runInit(lua);
             if (status != 0) return status;
         }
         for (CommandLine.Action action : cmd.actions()) {
-            String code = action.isRequire() ? requireCode(action) : action.text();
-            int status = loadAndRun(lua, code.getBytes(StandardCharsets.UTF_8), "=(command line)");
+            int status = action.isRequire() ? require(lua, action.global(), action.text())
+                    : loadAndRun(lua, action.text().getBytes(StandardCharsets.UTF_8), "=(command line)");
             if (status != 0) return status;
         }
         if (cmd.script() != null) {
             int status = runFile(lua, cmd.stdinScript() ? null : cmd.script(), cmd.scriptArgs());
             if (status != 0 || !cmd.interactive()) return status;
         }
-        if (cmd.interactive()) return new Repl(lua, out, err).run();
+        if (cmd.interactive()) return repl(lua);
         if (cmd.script() == null && cmd.actions().isEmpty() && !cmd.version()) {
-            if (System.console() != null) {
-                out.println(version());
-                return new Repl(lua, out, err).run();
+            if (stdinIsTerminal) {
+                out.print(version() + "\n");
+                return repl(lua);
             }
-            return runFile(lua, null, List.of());
+            // lua.c ignores the status of running stdin here (the error is reported, the
+            // exit status stays 0); a limit reached is still Moonlet's status 3.
+            int status = runFile(lua, null, List.of());
+            return status == LIMIT_STATUS ? status : 0;
         }
         return 0;
+    }
+
+    private int repl(Lua lua) {
+        return new Repl(lua, runner, out, err, stdinIsTerminal).run();
     }
 
     /** {@code LUA_INIT_5_4} or else {@code LUA_INIT}: code to run, or {@code @file} to run. */
     private int runInit(Lua lua) {
         String name = "LUA_INIT_5_4";
-        String init = System.getenv(name);
+        String init = env.apply(name);
         if (init == null) {
             name = "LUA_INIT";
-            init = System.getenv(name);
+            init = env.apply(name);
         }
         if (init == null) return 0;
         if (init.startsWith("@")) return runFile(lua, init.substring(1), List.of());
@@ -153,12 +212,11 @@ public final class Main {
     private int runFile(Lua lua, String file, List<String> args) {
         Object fn;
         try {
-            out.flush();
             byte[] text = ChunkLoader.readFile(file);
             LuaString name = LuaString.of(file == null ? "=stdin" : "@" + file);
             fn = lua.instance().load(text, name, "bt", null);
         } catch (LuaError e) {
-            return fail(e.getMessage());
+            return report(lua, runner.failed(e), PROGNAME + ": ", err);
         }
         Object[] luaArgs = new Object[args.size()];
         for (int i = 0; i < luaArgs.length; i++) luaArgs[i] = LuaString.of(args.get(i));
@@ -170,75 +228,70 @@ public final class Main {
         try {
             fn = lua.instance().load(code, LuaString.of(chunkName), "t", null);
         } catch (LuaError e) {
-            return fail(e.getMessage());
+            return report(lua, runner.failed(e), PROGNAME + ": ", err);
         }
         return execute(lua, fn);
     }
 
-    /** {@code -l g=mod}: {@code g = require("mod")}. */
-    private static String requireCode(CommandLine.Action action) {
-        return action.global() + " = require(" + quote(action.text()) + ")";
-    }
-
-    private static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') b.append('\\');
-            b.append(c);
-        }
-        return b.append('"').toString();
-    }
-
-    /** Steps {@code fn} to completion; reports an error as lua.c does. */
-    int execute(Lua lua, Object fn, Object... args) {
-        Executor ex = new Executor(lua.instance(), fn, args);
-        Status s;
-        do {
-            s = ex.step(FUEL_PER_STEP);
-            if (s instanceof Status.Waiting) Thread.onSpinWait();
-        } while (s instanceof Status.Running || s instanceof Status.Waiting);
-        out.flush();
-        if (s instanceof Status.Failed) return fail(ErrorMessage.of(lua, ((Status.Failed) s).error()));
-        return 0;
+    /** {@code -l g=mod}: calls the global {@code require} with "mod" and sets {@code g} to its result, as lua.c's dolibrary. */
+    private int require(Lua lua, String global, String module) {
+        Runner.Outcome outcome = runner.run(lua, lua.get("require"), LuaString.of(module));
+        if (outcome instanceof Runner.Outcome.Finished f) lua.set(global, f.values().length > 0 ? f.values()[0] : null);
+        return report(lua, outcome, PROGNAME + ": ", err);
     }
 
     /**
-     * The {@code arg} table: the script at index 0, its arguments after it, and the
-     * interpreter and options before it at negative indices.
+     * Runs {@code fn} as a task to its end, then the tasks it left until none can run; reports
+     * a failure as lua.c does (after which the others run no more).
      */
-    private static LuaTable argTable(Lua lua, CommandLine cmd) {
+    private int execute(Lua lua, Object fn, Object... args) {
+        Runner.Outcome outcome = runner.run(lua, fn, args);
+        if (outcome instanceof Runner.Outcome.Finished) outcome = runner.runRest(lua);
+        return report(lua, outcome, PROGNAME + ": ", err);
+    }
+
+    /**
+     * Reports how a run ended on {@code err}, each message after {@code prefix} ({@code "moonlet: "},
+     * or nothing in the REPL, as lua.c); answers the exit status it calls for.
+     */
+    static int report(Lua lua, Runner.Outcome outcome, String prefix, PrintStream err) {
+        if (outcome instanceof Runner.Outcome.Finished) return 0;
+        if (outcome instanceof Runner.Outcome.OverLimit o) {
+            err.println(prefix + o.message());
+            return LIMIT_STATUS;
+        }
+        if (outcome instanceof Runner.Outcome.Interrupted i) {
+            err.println(prefix + i.message() + "\n" + i.traceback());
+            return 1;
+        }
+        err.println(prefix + ErrorMessage.of(lua, ((Runner.Outcome.Failed) outcome).error()));
+        return 1;
+    }
+
+    /**
+     * The {@code arg} table, as lua.c's createargtable: the script at index 0, its arguments
+     * after it, and the interpreter and options before it at negative indices; without a
+     * script, the interpreter at index 0 and the options after it.
+     */
+    private static LuaTable argTable(CommandLine cmd) {
         LuaTable t = new LuaTable();
         List<String> all = cmd.allArgs();
-        int scriptIndex = cmd.scriptIndex();
-        t.put((long) -scriptIndex - 1, LuaString.of(PROGNAME));
+        // Indices in lua.c's argv, where the interpreter's name is argv[0].
+        int script = cmd.script() == null ? 0 : cmd.scriptIndex() + 1;
+        t.put((long) -script, LuaString.of(PROGNAME));
         for (int i = 0; i < all.size(); i++) {
-            t.put((long) (i - scriptIndex), LuaString.of(all.get(i)));
+            t.put((long) (i + 1 - script), LuaString.of(all.get(i)));
         }
         return t;
     }
 
     private int fail(String message) {
-        out.flush();
         err.println(PROGNAME + ": " + message);
-        err.flush();
         return 1;
-    }
-
-    private void printUsage() {
-        err.print(CommandLine.USAGE.replace("%s", PROGNAME));
-        err.flush();
     }
 
     /** The version banner {@code -v} prints. */
     static String version() {
         return "Moonlet 0.1 (Lua 5.4)";
-    }
-
-    /** For tests: runs the command with these streams and answers the exit status. */
-    static int run(String[] argv, PrintStream out, PrintStream err) throws IOException {
-        Main m = new Main(out, err);
-        int status = m.run(argv);
-        out.flush();
-        return status;
     }
 }

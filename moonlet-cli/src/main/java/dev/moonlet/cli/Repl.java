@@ -3,106 +3,113 @@ package dev.moonlet.cli;
 import dev.moonlet.api.Lua;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
-import dev.moonlet.vm.Executor;
-import dev.moonlet.vm.Status;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The interactive loop, with lua.c's interaction: prompts {@code > } and {@code >> }, a line
- * that is an expression prints its values, and input whose syntax error is at {@code <eof>}
- * continues on the next line.
+ * The interactive loop, with lua.c's interaction: prompts {@code > } and {@code >> } (or the
+ * globals {@code _PROMPT} and {@code _PROMPT2}), a line that is an expression prints its
+ * values, {@code =expr} is {@code return expr}, input whose syntax error is at {@code <eof>}
+ * continues on the next line, and messages carry no program name.
+ *
+ * <p>Ctrl-C while a line runs stops it before its next step, reports {@code interrupted!}
+ * with a traceback, and comes back to the prompt with the globals as the line left them.
+ * Ctrl-C while typing drops the input; Ctrl-D (end of input) leaves.
  */
 final class Repl {
     private static final String EOF_MARK = "<eof>";
     private static final LuaString STDIN = LuaString.of("=stdin");
+    /** REPL messages have no program name, as in lua.c. */
+    private static final String NO_PREFIX = "";
 
     private final Lua lua;
-    private final PrintStream out;
+    private final Runner runner;
+    private final ScriptOutput out;
     private final PrintStream err;
+    private final boolean terminal;
 
-    Repl(Lua lua, PrintStream out, PrintStream err) {
+    Repl(Lua lua, Runner runner, ScriptOutput out, PrintStream err, boolean terminal) {
         this.lua = lua;
+        this.runner = runner;
         this.out = out;
         this.err = err;
+        this.terminal = terminal;
     }
 
-    /** Reads and runs lines until end of input; answers the exit status. */
+    /** Reads and runs lines until the end of input; answers the exit status (0). */
     int run() {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try {
-            String line;
-            while ((line = prompt(in, "> ")) != null) {
-                Object fn = compile(in, line);
-                if (fn != null) runAndPrint(fn);
+        try (LineSource lines = terminal ? new TerminalLines(runner::interrupt) : new PipedLines(System.in, out)) {
+            for (;;) {
+                Object fn;
+                try {
+                    fn = readChunk(lines);
+                } catch (LineSource.Cancelled e) {
+                    continue;
+                }
+                if (fn == LineSource.END) break;
+                if (fn instanceof LuaError e) {
+                    err.println(e.getMessage());
+                    continue;
+                }
+                Runner.Outcome outcome = runner.run(lua, fn);
+                if (outcome instanceof Runner.Outcome.Finished f) {
+                    printResults(f.values());
+                    outcome = runner.runRest(lua);
+                }
+                Main.report(lua, outcome, NO_PREFIX, err);
             }
-        } catch (IOException e) {
-            err.println(Main.PROGNAME + ": " + e.getMessage());
-            return 1;
         }
-        out.println();
-        out.flush();
+        out.print("\n");
         return 0;
     }
 
-    private String prompt(BufferedReader in, String prompt) throws IOException {
-        out.print(prompt);
-        out.flush();
-        return in.readLine();
-    }
-
-    /** The function for {@code line} and any continuation lines, or null after reporting an error. */
-    private Object compile(BufferedReader in, String line) throws IOException {
+    /**
+     * The next chunk: its function, a {@link LuaError} (the syntax error to report), or
+     * {@link LineSource#END}. An expression line is compiled as {@code return line}; a chunk
+     * whose syntax error is at {@code <eof>} reads more lines, as lua.c's multiline does.
+     */
+    private Object readChunk(LineSource lines) throws LineSource.Cancelled {
+        out.flushNow();
+        String line = lines.read(prompt("_PROMPT", "> "));
+        if (line == null) return LineSource.END;
         if (line.startsWith("=")) line = "return " + line.substring(1);
         try {
             return load("return " + line);
-        } catch (LuaError ignored) {
-            // Not an expression: compile it as statements below.
+        } catch (LuaError notAnExpression) {
+            // Compiled as statements below.
         }
         String code = line;
         for (;;) {
             try {
                 return load(code);
             } catch (LuaError e) {
-                String msg = e.getMessage();
-                if (!msg.endsWith(EOF_MARK)) {
-                    err.println(Main.PROGNAME + ": " + msg);
-                    err.flush();
-                    return null;
-                }
-                String more = prompt(in, ">> ");
-                if (more == null) return null;
+                if (!e.getMessage().endsWith(EOF_MARK)) return e;
+                String more = lines.read(prompt("_PROMPT2", ">> "));
+                if (more == null) return e;
                 code = code + "\n" + more;
             }
         }
+    }
+
+    /** The prompt: the global {@code name} as a string when set, as lua.c's get_prompt. */
+    private String prompt(String name, String dflt) {
+        Object p = lua.get(name);
+        if (p instanceof LuaString || p instanceof Long || p instanceof Double) return String.valueOf(p);
+        return dflt;
     }
 
     private Object load(String code) {
         return lua.instance().load(code.getBytes(StandardCharsets.UTF_8), STDIN, "t", null);
     }
 
-    /** Runs {@code fn}; prints its results with the global {@code print}, as lua.c does. */
-    private void runAndPrint(Object fn) {
-        Executor ex = lua.start(fn);
-        Status s;
-        do s = ex.step(1 << 20); while (s instanceof Status.Running || s instanceof Status.Waiting);
-        out.flush();
-        if (s instanceof Status.Failed) {
-            err.println(Main.PROGNAME + ": " + ErrorMessage.of(lua, ((Status.Failed) s).error()));
-            err.flush();
-            return;
-        }
-        Object[] results = ((Status.Finished) s).values();
-        if (results.length > 0) {
-            try {
-                lua.call(lua.get("print"), results);
-            } catch (LuaError e) {
-                err.println(Main.PROGNAME + ": error calling 'print' (" + e.getMessage() + ")");
-            }
-            out.flush();
+    /** Prints a line's results with the global {@code print}, as lua.c's l_print does. */
+    private void printResults(Object[] results) {
+        if (results.length == 0) return;
+        Runner.Outcome printed = runner.run(lua, lua.get("print"), results);
+        if (printed instanceof Runner.Outcome.Failed f) {
+            err.println("error calling 'print' (" + f.error().getMessage() + ")");
+        } else {
+            Main.report(lua, printed, NO_PREFIX, err);
         }
     }
 }

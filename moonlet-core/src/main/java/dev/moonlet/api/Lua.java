@@ -3,23 +3,32 @@ package dev.moonlet.api;
 import dev.moonlet.lib.BaseLib;
 import dev.moonlet.lib.CoroutineLib;
 import dev.moonlet.lib.DebugLib;
+import dev.moonlet.lib.EffectLib;
 import dev.moonlet.lib.IoLib;
 import dev.moonlet.lib.MathLib;
 import dev.moonlet.lib.OsLib;
 import dev.moonlet.lib.PackageLib;
+import dev.moonlet.lib.PromptLib;
 import dev.moonlet.lib.StringLib;
+import dev.moonlet.lib.TaskLib;
 import dev.moonlet.lib.TableLib;
 import dev.moonlet.lib.Utf8Lib;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaFunction;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
+import dev.moonlet.vm.AwaitFuture;
 import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Executor;
 import dev.moonlet.vm.Instance;
+import dev.moonlet.vm.Scheduler;
+import dev.moonlet.vm.Sequence;
 import dev.moonlet.vm.Status;
+import dev.moonlet.vm.Task;
+import dev.moonlet.vm.Values;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A Lua instance for Java programs: its globals, its libraries, loading code, and running it.
@@ -54,7 +63,8 @@ public final class Lua {
     /**
      * A new instance with every standard library that Moonlet has so far open: the basic
      * functions, {@code package}, {@code coroutine}, {@code string}, {@code table},
-     * {@code math}, {@code utf8}, {@code os} and {@code io}.
+     * {@code math}, {@code utf8}, {@code os}, {@code io} and {@code debug}, and Moonlet's
+     * {@code prompt}, {@code effect} and {@code task}.
      *
      * <pre>{@code
      * Lua lua = new Lua();
@@ -62,9 +72,24 @@ public final class Lua {
      * }</pre>
      */
     public Lua() {
+        this(Sandbox.trusted());
+    }
+
+    /**
+     * A new instance with what {@code sandbox} allows of the standard library open, and
+     * nothing else: see {@link Sandbox} for the profiles.
+     *
+     * <pre>{@code
+     * Lua lua = new Lua(Sandbox.untrusted());
+     * lua.run("return os.exit");   // [null]
+     * }</pre>
+     */
+    public Lua(Sandbox sandbox) {
         BaseLib.open(instance);
         PackageLib.open(instance);
         CoroutineLib.open(instance);
+        PromptLib.open(instance);
+        EffectLib.open(instance);
         StringLib.open(instance);
         TableLib.open(instance);
         MathLib.open(instance);
@@ -72,6 +97,8 @@ public final class Lua {
         OsLib.open(instance);
         IoLib.open(instance);
         DebugLib.open(instance);
+        TaskLib.open(instance);
+        sandbox.apply(instance);
     }
 
     /**
@@ -117,32 +144,62 @@ public final class Lua {
     }
 
     /**
-     * Calls {@code fn} with {@code args} (converted by {@link #toLua}) and steps it to
-     * completion on this thread; returns its results. For code you trust to finish: this
-     * returns only when the call does.
+     * Calls {@code fn} with {@code args} (converted by {@link #toLua}) as a task of this
+     * instance's {@link #scheduler()} and runs the scheduler on this thread until that task
+     * has ended; returns its results. Other tasks run meanwhile (those it spawns, those
+     * spawned before), and those still alive stay in the scheduler. For code you trust to
+     * finish: this returns only when the call does. (Called from a Java function that a
+     * task called, it runs {@code fn} to its end at once, outside the scheduler.)
      *
      * <pre>{@code
      * lua.run("function add(a, b) return a + b end");
      * lua.call(lua.get("add"), 2, 3);   // [5L]
      * }</pre>
      *
-     * @throws LuaError the error the call raised (its {@link LuaError#traceback()} says where)
+     * @throws LuaError the error the call raised (its {@link LuaError#traceback()} says where),
+     *     or {@code "deadlock: ..."} when the call waits for something no task will ever do, or
+     *     {@code "interrupted"} when this thread was interrupted while the call waited (the
+     *     call's task is killed, and the thread stays interrupted)
      */
     public Object[] call(Object fn, Object... args) {
+        Scheduler scheduler = instance.scheduler();
+        if (scheduler.isRunning()) return callAlone(fn, convertAll(args));
+        Task task = scheduler.spawn(fn, convertAll(args));
+        Status s = scheduler.runUntil(task);
+        if (s instanceof Status.Finished) return ((Status.Finished) s).values();
+        if (s instanceof Status.Failed) throw ((Status.Failed) s).error();
+        task.kill();
+        if (Thread.currentThread().isInterrupted()) throw new LuaError("interrupted");
+        throw new LuaError("deadlock: the call waits for something no task will do");
+    }
+
+    /**
+     * Runs {@code fn} to its end in an executor of its own, which is not a task (the task
+     * library's blocking functions raise errors in it) and lets no task run meanwhile: for
+     * {@link #call} from a Java function that a task called (the scheduler is busy running
+     * that task), and for {@link #close}.
+     */
+    private Object[] callAlone(Object fn, Object[] args) {
         Executor ex = start(fn, args);
         for (;;) {
             Status s = ex.step(FUEL_PER_STEP);
             if (s instanceof Status.Finished) return ((Status.Finished) s).values();
             if (s instanceof Status.Failed) throw ((Status.Failed) s).error();
-            if (s instanceof Status.Waiting) Thread.onSpinWait();
+            if (s instanceof Status.Waiting) awaitQuietly(ex.awaitedFuture());
         }
+    }
+
+    /** Waits until {@code f} completes; its outcome, even a failure, is the next step's to deliver. */
+    private static void awaitQuietly(CompletableFuture<?> f) {
+        f.handle((value, error) -> null).join();
     }
 
     /**
      * Closes the instance as {@code lua_close} does: runs the finalizers ({@code __gc}) that
      * are pending, then those of every object still marked for finalization, the most recently
      * marked first, each once. An error in a finalizer becomes a warning. Afterwards nothing is
-     * marked for finalization any more; the instance stays usable.
+     * marked for finalization any more; the instance stays usable. No task runs meanwhile:
+     * tasks still alive stay as they are, as lua.c leaves them when its main chunk fails.
      *
      * <pre>{@code
      * lua.run("setmetatable({}, {__gc = function() print('bye') end})");
@@ -150,7 +207,7 @@ public final class Lua {
      * }</pre>
      */
     public void close() {
-        call(Builtin.of("close", (co, args) -> instance.collector().close()));
+        callAlone(Builtin.of("close", (co, args) -> instance.collector().close()), Values.NONE);
     }
 
     /**
@@ -166,6 +223,36 @@ public final class Lua {
      */
     public Object[] run(String code) {
         return call(load(code, code));
+    }
+
+    /**
+     * The scheduler of this instance's tasks: {@code task.spawn} adds to it, {@link #call}
+     * runs it. Use it to spawn tasks from Java, to set the fuel slice, weights and fuel tanks,
+     * or a virtual clock.
+     *
+     * <pre>{@code
+     * Task t = lua.scheduler().spawn(lua.load("print('hi from a task')", "=t"));
+     * lua.scheduler().run();
+     * }</pre>
+     */
+    public Scheduler scheduler() {
+        return instance.scheduler();
+    }
+
+    /**
+     * What a Java function returns to answer "the value of this future": the calling task
+     * waits without holding a Java thread (the instance's other tasks run meanwhile) and
+     * resumes once the future completes, on any thread, with its value converted by
+     * {@link #toLua}, or raises its exception as a Lua error.
+     *
+     * <pre>{@code
+     * lua.register("fetch", Builtin.of("fetch", (co, args) ->
+     *         Lua.await(CompletableFuture.supplyAsync(() -> download(args[0].toString())))));
+     * lua.run("print(fetch('https://example.com'))");
+     * }</pre>
+     */
+    public static Sequence await(CompletableFuture<?> future) {
+        return new AwaitFuture(future.thenApply(Lua::toLua));
     }
 
     /**

@@ -11,13 +11,6 @@ import dev.moonlet.value.LuaString;
  * ({@link #locals}); {@code string.dump} with {@code strip} may drop both.
  */
 public final class Proto extends Collectable {
-    /**
-     * What loading this chunk was charged to its instance's heap (for a main chunk loaded by
-     * an instance; 0 for nested functions, whose share it includes): what the collector counts
-     * it for while it is reachable, so that charges and counts agree.
-     */
-    public long accountedBytes;
-
     /** The instructions (see {@link OpCode} and {@link Instruction}). */
     public final int[] code;
     /** Constants: null (nil), Boolean, Long, Double or LuaString. */

@@ -399,9 +399,9 @@ public final class BaseLib {
     }
 
     private static Closure loadFile(Coroutine co, LuaString file, String mode, boolean hasEnv, Object env) {
-        if (file == null) return ChunkLoader.compile(co, ChunkLoader.readFile(null), STDIN_NAME, mode, hasEnv, env);
+        if (file == null) return ChunkLoader.compile(co, ChunkLoader.readFile(null, co.instance().heap()), STDIN_NAME, mode, hasEnv, env);
         String name = FileName.of(file);
-        byte[] source = ChunkLoader.readFile(FileName.decoded(name));
+        byte[] source = ChunkLoader.readFile(FileName.decoded(name), co.instance().heap());
         return ChunkLoader.compile(co, source, FileName.toLua("@" + name), mode, hasEnv, env);
     }
 

@@ -1,6 +1,7 @@
 package dev.moonlet.lib;
 
 import dev.moonlet.compiler.BinaryChunk;
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
@@ -8,8 +9,10 @@ import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Closure;
 import dev.moonlet.vm.Coroutine;
+import dev.moonlet.vm.Instance;
 import dev.moonlet.vm.Sequence;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -35,8 +38,20 @@ public final class ChunkLoader {
     /** Source bytes per unit of fuel charged for compiling. */
     private static final int BYTES_PER_FUEL = 16;
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    /** The registry key whose true value makes every loader refuse binary chunks. */
+    private static final LuaString TEXT_ONLY_KEY = LuaString.of("_MOONLET_TEXT_CHUNKS_ONLY");
 
     private ChunkLoader() {}
+
+    /**
+     * Makes {@code load}, {@code loadfile}, {@code dofile} and {@code require} of
+     * {@code instance} refuse binary chunks whatever mode they are given, as a sandbox wants:
+     * a crafted binary chunk is not checked the way source is. (The flag lives in the
+     * registry, which only {@code debug.getregistry} reaches.)
+     */
+    public static void refuseBinaryChunks(Instance instance) {
+        instance.registry().put(TEXT_ONLY_KEY, true);
+    }
 
     /**
      * Compiles {@code source} named {@code chunkName} in {@code mode}; with {@code hasEnv}, its
@@ -46,6 +61,10 @@ public final class ChunkLoader {
      */
     static Closure compile(Coroutine co, byte[] source, LuaString chunkName, String mode, boolean hasEnv, Object env) {
         co.fuel().consume(source.length / BYTES_PER_FUEL + 1);
+        boolean binary = source.length > 0 && source[0] == BinaryChunk.SIGNATURE_BYTE;
+        if (binary && co.instance().registry().get(TEXT_ONLY_KEY) != null) {
+            throw new LuaError("attempt to load a binary chunk (mode is 't')");
+        }
         Closure f = co.instance().load(source, chunkName, mode, null);
         if (hasEnv && f.upvalueCount() > 0) f.setUpvalue(0, env);
         return f;
@@ -64,9 +83,28 @@ public final class ChunkLoader {
      * @throws LuaError {@code "cannot open NAME: REASON"} or {@code "cannot read NAME: REASON"}
      */
     public static byte[] readFile(String name) {
+        return readFile(name, Heap.MAX_STRING_LENGTH);
+    }
+
+    /**
+     * {@link #readFile(String)} for a script's {@code loadfile}, {@code dofile} or
+     * {@code require}: a file longer than {@code heap}'s whole limit (which it could never
+     * load) is refused with {@code "not enough memory"} once that much is read, so that no
+     * file, not even an endless one such as {@code /dev/zero}, is read whole into the JVM.
+     */
+    static byte[] readFile(String name, Heap heap) {
+        return readFile(name, Math.min(heap.limit(), Heap.MAX_STRING_LENGTH));
+    }
+
+    private static byte[] readFile(String name, long maxBytes) {
         String shown = name == null ? "stdin" : name;
         try {
-            return skipPrefix(name == null ? System.in.readAllBytes() : Files.readAllBytes(Path.of(name)));
+            // fopen("") fails with ENOENT, where Path.of("") would be the current directory.
+            if (name != null && name.isEmpty()) throw new NoSuchFileException(name);
+            if (name == null) return skipPrefix(readAtMost(System.in, maxBytes));
+            try (InputStream in = Files.newInputStream(Path.of(name))) {
+                return skipPrefix(readAtMost(in, maxBytes));
+            }
         } catch (NoSuchFileException e) {
             throw new LuaError("cannot open " + shown + ": No such file or directory");
         } catch (AccessDeniedException e) {
@@ -79,6 +117,13 @@ public final class ChunkLoader {
                     ? "Is a directory" : String.valueOf(e.getMessage());
             throw new LuaError("cannot read " + shown + ": " + reason);
         }
+    }
+
+    /** All of {@code in}, or {@code "not enough memory"} once more than {@code maxBytes} are read. */
+    private static byte[] readAtMost(InputStream in, long maxBytes) throws IOException {
+        byte[] b = in.readNBytes((int) Math.min(maxBytes + 1, Heap.MAX_STRING_LENGTH));
+        if (b.length > maxBytes) throw Heap.outOfMemory();
+        return b;
     }
 
     private static byte[] skipPrefix(byte[] b) {

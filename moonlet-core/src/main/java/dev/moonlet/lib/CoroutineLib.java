@@ -105,9 +105,13 @@ public final class CoroutineLib {
         return new Object[] {co, co.isMain()};
     }
 
+    /** Frames of a stack walked per unit of fuel. */
+    private static final int FRAMES_PER_FUEL = 8;
+
     /** {@code coroutine.isyieldable([co])}: whether {@code co} (the running coroutine by default) can yield. */
     public static Object isyieldable(Coroutine co, Object[] args) {
         Coroutine target = args.length == 0 ? co : checkCoroutine(args, 0);
+        co.fuel().consume(target.depth() / FRAMES_PER_FUEL);
         return target.isYieldable();
     }
 

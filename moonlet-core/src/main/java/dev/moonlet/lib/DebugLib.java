@@ -240,7 +240,7 @@ public final class DebugLib {
                 : msg instanceof Double ? LuaNumber.toLuaString((Double) msg) : null;
         if (text == null && msg != null) return msg;
         int level = (int) Args.optInteger(args, t + 1, target == co ? 1 : 0);
-        return Traceback.of(target, text, level < 0 ? Integer.MAX_VALUE : level);
+        return Traceback.of(target, text, level < 0 ? Integer.MAX_VALUE : level, co.fuel());
     }
 
     // ------------------------------------------------------------------ hooks

@@ -83,6 +83,15 @@ final class LuaBuffer {
         return s;
     }
 
+    /**
+     * Drops the buffer without making a string, giving its charge back (as when
+     * {@code gsub} replaced nothing and returns its subject); it must not be used after.
+     */
+    void discard() {
+        heap.release(Heap.stringBytes(bytes.length));
+        bytes = null;
+    }
+
     /** Makes room for {@code n} more bytes. */
     private void reserve(int n) {
         if (bytes.length - length >= n) return;

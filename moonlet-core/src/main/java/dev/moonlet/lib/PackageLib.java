@@ -54,7 +54,7 @@ public final class PackageLib {
         Library.define(instance, pkg, NAME, "loadlib", PackageLib::loadlib);
         Library.define(instance, pkg, NAME, "searchpath", PackageLib::searchpath);
         LuaTable searchers = new LuaTable(instance.heap());
-        searchers.put(1L, Builtin.of("package.searchers.preload", PackageLib::searcherPreload));
+        searchers.put(1L, preloadSearcher());
         searchers.put(2L, Builtin.of("package.searchers.lua", PackageLib::searcherLua));
         searchers.put(3L, Builtin.of("package.searchers.c", PackageLib::searcherC));
         searchers.put(4L, Builtin.of("package.searchers.croot", PackageLib::searcherCroot));
@@ -81,6 +81,23 @@ public final class PackageLib {
     public static void ignoreEnvironment(Instance instance) {
         instance.registry().put(NOENV_KEY, true);
         if (instance.registry().get(PACKAGE_KEY) instanceof LuaTable pkg) setPaths(instance, pkg);
+    }
+
+    /**
+     * Leaves {@code require} of {@code instance} only {@code package.preload} and
+     * {@code package.loaded} to find modules in: the searchers that look along
+     * {@code package.path} and {@code package.cpath} go, so no file is ever read. A sandbox
+     * that supplies its own modules wants this.
+     */
+    public static void searchOnlyPreload(Instance instance) {
+        if (!(instance.registry().get(PACKAGE_KEY) instanceof LuaTable pkg)) return;
+        LuaTable searchers = new LuaTable(instance.heap());
+        searchers.put(1L, preloadSearcher());
+        Library.set(instance, pkg, "searchers", searchers);
+    }
+
+    private static Builtin preloadSearcher() {
+        return Builtin.of("package.searchers.preload", PackageLib::searcherPreload);
     }
 
     /** The registry's preload table, created if needed ({@code luaL_getsubtable}). */
@@ -268,7 +285,7 @@ public final class PackageLib {
     /** Compiles the Lua file {@code file} for module {@code name} ({@code luaL_loadfile} and {@code checkload}). */
     private static Closure loadLuaFile(Coroutine co, String name, String file) {
         try {
-            byte[] source = ChunkLoader.readFile(FileName.decoded(file));
+            byte[] source = ChunkLoader.readFile(FileName.decoded(file), co.instance().heap());
             return ChunkLoader.compile(co, source, FileName.toLua("@" + file), "bt", false, null);
         } catch (LuaError e) {
             Object message = e.value();

@@ -63,6 +63,13 @@ final class ProtectedCall implements Sequence {
     }
 
     @Override
+    public Sequence copy() {
+        ProtectedCall c = new ProtectedCall(function, args, handler);
+        c.called = called;
+        return c;
+    }
+
+    @Override
     public boolean callsMayYield() {
         return true;
     }

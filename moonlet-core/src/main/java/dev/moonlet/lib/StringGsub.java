@@ -95,7 +95,10 @@ final class StringGsub extends InlineSequence {
             }
             if (fuel.exhausted() && !finished) return pause();
         }
-        if (!changed) return new Action.Return(new Object[] {src, count});
+        if (!changed) {
+            out.discard();
+            return new Action.Return(new Object[] {src, count});
+        }
         copy(fuel, subject.length);
         return new Action.Return(new Object[] {out.toLuaString(), count});
     }

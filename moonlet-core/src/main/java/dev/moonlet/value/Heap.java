@@ -253,20 +253,47 @@ public final class Heap {
     /** A coroutine without its stack (add {@link #stackBytes}). */
     public static final long COROUTINE_BYTES = 200;
 
+    /**
+     * A coroutine with {@code stackSlots} value-stack slots and room for {@code frameSlots}
+     * frames: what creating one charges, its growth charges the difference, and the collector
+     * counts for a live one.
+     */
+    public static long coroutineBytes(long stackSlots, long frameSlots) {
+        return COROUTINE_BYTES + stackBytes(stackSlots) + frameBytes(frameSlots);
+    }
+
+    /**
+     * Room for {@code slots} frames of a coroutine: the frame array and the frame objects that
+     * fill it (kept and reused once made, so each slot is counted as holding one).
+     */
+    public static long frameBytes(long slots) {
+        return 16 + (4 + FRAME_BYTES) * slots;
+    }
+
     /** {@code slots} slots of a coroutine's value stack or frame array, or of a varargs array. */
     public static long stackBytes(long slots) {
         return 16 + SLOT_BYTES * slots;
     }
 
     /** One call frame (a Lua function's or a builtin's), not counting its registers. */
-    public static final long FRAME_BYTES = 48;
+    private static final long FRAME_BYTES = 48;
 
     /**
-     * What a chunk of {@code sourceBytes} bytes of source or binary code is taken to cost once
-     * compiled: its code, constants and debug information grow with it.
+     * What a chunk of {@code sourceBytes} bytes of source or binary code may take while it is
+     * compiled (its syntax tree and the functions made from it): charged before compiling,
+     * so that a chunk too large to fit is refused before any work, and replaced by
+     * {@link #protoBytes} of the functions once they are made.
      */
     public static long chunkBytes(long sourceBytes) {
         return 200 + 4 * sourceBytes;
+    }
+
+    /**
+     * A compiled function (a prototype) of {@code instructions} instructions and
+     * {@code constants} constants: its code, line information and constant table.
+     */
+    public static long protoBytes(long instructions, long constants) {
+        return 120 + 8 * instructions + SLOT_BYTES * constants;
     }
 
     /** A userdata, not counting its Java payload (which the script does not control). */

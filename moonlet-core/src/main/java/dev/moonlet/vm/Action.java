@@ -64,6 +64,43 @@ public sealed interface Action {
         public static final Pause INSTANCE = new Pause();
     }
 
+    /**
+     * Capture the continuation up to the nearest delimiter below that catches {@code request}
+     * (see {@link Delimiter}): the frames above it, this sequence's included, are cut out as a
+     * {@link Continuation} and the delimiter hears {@code request} and {@code values} through
+     * {@link Delimiter#captured}. When that continuation is spliced back, this sequence is
+     * polled with the splice's values (or hears its error). When no delimiter of the running
+     * coroutine catches the request, the error is the request's
+     * {@linkplain Request#unhandled() unhandled} message, or its
+     * {@linkplain Request#crossing() crossing} one when a coroutine that resumed this one has a
+     * delimiter that would: captures stop at coroutine boundaries. Either message gets the
+     * position of this sequence's caller.
+     */
+    record Capture(Request request, Object[] values) implements Action {
+        /** What a capture looks for (an abort to a tag, an effect), as delimiters judge it. */
+        public interface Request {
+            /** The message when nothing catches the request. */
+            String unhandled();
+
+            /** The message when only a delimiter beyond a coroutine boundary would catch it. */
+            String crossing();
+
+            /** Marks the Lua values the request holds (its tag, say), for the collector. */
+            void trace(Marker m);
+        }
+    }
+
+    /**
+     * Splice continuation {@code continuation} back on top of this sequence's frame, which then
+     * waits for it as for a call: the capturing frame at its top returns {@code values}
+     * (placed after any values bound to the continuation), or raises {@code error} when it is
+     * not null; what the continuation's bottom frame finally returns is polled to this
+     * sequence. A continuation that never started calls its body with the values instead (and
+     * an error is raised at once). Raises "continuation already consumed" when it was spliced
+     * before.
+     */
+    record Splice(Continuation continuation, Object[] values, LuaError error) implements Action {}
+
     /** Raise {@code error} from the sequence's frame. */
     record Raise(LuaError error) implements Action {}
 

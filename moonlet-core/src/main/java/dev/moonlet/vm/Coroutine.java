@@ -85,7 +85,7 @@ public final class Coroutine extends Collectable {
     int tbcCount;
     /** Suspended builtins of the coroutines that resumed this one (see MAX_NESTED_BUILTINS). */
     int inheritedBuiltins;
-    /** Sequence frames on this coroutine's frame stack. */
+    /** Sequence frames on this coroutine's frame stack that count as builtins ({@link #countsAsBuiltin}). */
     int sequenceFrames;
 
     /**
@@ -112,7 +112,7 @@ public final class Coroutine extends Collectable {
      * @throws dev.moonlet.value.LuaError {@code "not enough memory"} when they do not fit
      */
     Coroutine(Instance instance, boolean main) {
-        instance.heap().charge(Heap.COROUTINE_BYTES + Heap.stackBytes(stack.length) + Heap.stackBytes(frames.length));
+        instance.heap().charge(Heap.coroutineBytes(stack.length, frames.length));
         this.instance = instance;
         this.main = main;
         this.callDepth = instance.callDepth();
@@ -152,6 +152,14 @@ public final class Coroutine extends Collectable {
     /** Whether this is an executor's main coroutine (which cannot yield). */
     public boolean isMain() {
         return main;
+    }
+
+    /**
+     * The number of frames on this coroutine's stack. What walks them all (as
+     * {@link #isYieldable()} does) costs work in proportion, which builtins charge as fuel.
+     */
+    public int depth() {
+        return frameCount;
     }
 
     /**
@@ -237,6 +245,21 @@ public final class Coroutine extends Collectable {
         return -1;
     }
 
+    /**
+     * {@link #frameIndexOfLevel(int)} for a stack of {@code levels} levels (its
+     * {@link #levelCount()}), walking from whichever end is nearer: a traceback of a deep stack
+     * shows levels near both ends and must not walk the whole stack for each.
+     */
+    int frameIndexOfLevel(int level, int levels) {
+        int fromBottom = levels - 1 - level;
+        if (level == 0 || fromBottom >= level) return frameIndexOfLevel(level);
+        for (int i = 0; i < frameCount; i++) {
+            if (isHidden(frames[i])) continue;
+            if (fromBottom-- == 0) return i;
+        }
+        return -1;
+    }
+
     /** Whether a frame is the executor's own machinery, invisible to levels and tracebacks. */
     static boolean isHidden(Frame f) {
         return f instanceof SequenceFrame && ((SequenceFrame) f).sequence instanceof Hidden;
@@ -306,7 +329,7 @@ public final class Coroutine extends Collectable {
         if (frameLimit != callDepth && frameCount <= callDepth) {
             frameLimit = callDepth;
             if (frames.length > callDepth) {
-                instance.heap().release(Heap.stackBytes(frames.length) - Heap.stackBytes(callDepth));
+                instance.heap().release(Heap.frameBytes(frames.length) - Heap.frameBytes(callDepth));
                 frames = Arrays.copyOf(frames, callDepth);
             }
         }
@@ -331,13 +354,7 @@ public final class Coroutine extends Collectable {
     LuaFrame pushLuaFrame() {
         if (frameCount == frames.length) growFrames();
         Frame old = frames[frameCount];
-        LuaFrame f;
-        if (old instanceof LuaFrame) {
-            f = (LuaFrame) old;
-        } else {
-            instance.heap().charge(Heap.FRAME_BYTES);
-            f = new LuaFrame();
-        }
+        LuaFrame f = old instanceof LuaFrame ? (LuaFrame) old : new LuaFrame();
         frames[frameCount++] = f;
         return f;
     }
@@ -346,7 +363,7 @@ public final class Coroutine extends Collectable {
     void pushSequenceFrame(SequenceFrame f) {
         if (frameCount == frames.length) growFrames();
         frames[frameCount++] = f;
-        sequenceFrames++;
+        if (countsAsBuiltin(f)) sequenceFrames++;
     }
 
     /**
@@ -362,7 +379,8 @@ public final class Coroutine extends Collectable {
             throw RuntimeErrors.at(this, "stack overflow");
         }
         int n = (int) Math.min(frameLimit, 2L * frames.length);
-        instance.heap().charge(Heap.stackBytes(n) - Heap.stackBytes(frames.length));
+        // The frame objects that will fill the new slots are charged with them (Heap.frameBytes).
+        instance.heap().charge(Heap.frameBytes(n) - Heap.frameBytes(frames.length));
         frames = Arrays.copyOf(frames, n);
     }
 
@@ -370,9 +388,18 @@ public final class Coroutine extends Collectable {
     void popFrame() {
         Frame f = frames[--frameCount];
         if (f instanceof SequenceFrame) {
-            sequenceFrames--;
+            if (countsAsBuiltin(f)) sequenceFrames--;
             frames[frameCount] = null;
         }
+    }
+
+    /**
+     * Whether frame {@code f} counts against {@link #MAX_NESTED_BUILTINS}: a builtin's frame,
+     * unless it is a {@link Delimiter} (a prompt or an effect handler), which, like a Lua
+     * call, may nest as deep as the stack allows.
+     */
+    static boolean countsAsBuiltin(Frame f) {
+        return f instanceof SequenceFrame && !(((SequenceFrame) f).sequence instanceof Delimiter);
     }
 
     /** Drops every frame from {@code index} up (their upvalues and tbc entries are the caller's business). */

@@ -26,6 +26,9 @@ import java.util.concurrent.CompletionException;
  * {@link Sequence#poll} (or {@link Sequence#error}) for sequence frames, then carries out the
  * {@link Action} the sequence answered. Resume, yield and yield-to switch the current
  * coroutine; the coroutine that resumed another keeps a sequence frame waiting for it.
+ * Capture cuts the frames above the nearest {@link Delimiter} that catches the request out of
+ * the current coroutine as a {@link Continuation}; splice puts a continuation's frames back on
+ * top of the sequence that asked for it (see {@link Action.Capture} and {@link Action.Splice}).
  *
  * <h2>Errors</h2>
  * A {@link LuaError} thrown in a step is raised at the top frame of the current coroutine:
@@ -64,6 +67,8 @@ public final class Executor {
     private Status outcome;
     /** The error being unwound whose handler (or traceback) step is done. */
     private LuaError handledError;
+    /** The task this executor is, when a {@link Scheduler} runs it. */
+    Task task;
 
     /** An executor that will call {@code function} (any callable value) with {@code args}. */
     public Executor(Instance instance, Object function, Object... args) {
@@ -105,6 +110,21 @@ public final class Executor {
     /** The coroutine the executor started with (which cannot yield). */
     public Coroutine mainCoroutine() {
         return main;
+    }
+
+    /** The task this executor is, or null when no {@link Scheduler} runs it. */
+    public Task task() {
+        return task;
+    }
+
+    /**
+     * The future the running coroutine waits for ({@link Action.Await}), or null: what the
+     * last step that reported {@link Status.Waiting} waits on.
+     */
+    public CompletableFuture<?> awaitedFuture() {
+        Frame top = current.top();
+        return top instanceof SequenceFrame && ((SequenceFrame) top).state == SequenceFrame.AWAITING
+                ? ((SequenceFrame) top).future : null;
     }
 
     /** The coroutine running now (the main one, or one it resumed). */
@@ -360,6 +380,10 @@ public final class Executor {
             } else {
                 raise(error, co.frameCount - 2);
             }
+        } else if (action instanceof Action.Capture) {
+            capture(co, sf, (Action.Capture) action);
+        } else if (action instanceof Action.Splice) {
+            splice(co, sf, (Action.Splice) action);
         } else if (action instanceof Action.Pause) {
             // The step loop ends the step if the fuel is spent, else polls again at once.
             sf.results = Values.NONE;
@@ -370,6 +394,74 @@ public final class Executor {
         } else {
             throw new IllegalStateException("unknown action " + action);
         }
+    }
+
+    // ------------------------------------------------------------------ continuations
+
+    /**
+     * Carries out {@link Action.Capture} for sequence frame {@code sf}, the top of {@code co}:
+     * finds the delimiter that catches the request, cuts the frames above it out and lets it
+     * answer what comes next.
+     */
+    private void capture(Coroutine co, SequenceFrame sf, Action.Capture c) {
+        Action.Capture.Request request = c.request();
+        int d = co.frameCount - 2;
+        for (; d >= 0; d--) {
+            Delimiter delimiter = delimiterAt(co, d);
+            if (delimiter == null) continue;
+            Delimiter.Verdict v = delimiter.delimits(request);
+            if (v == Delimiter.Verdict.CATCH) break;
+            if (v == Delimiter.Verdict.BLOCK) throw delimiter.blocked(co, request);
+        }
+        if (d < 0) {
+            String message = caughtBeyond(co, request) ? request.crossing() : request.unhandled();
+            throw new LuaError(co.where(1).concat(LuaString.of(message)));
+        }
+        sf.state = SequenceFrame.YIELDED;
+        SequenceFrame below = (SequenceFrame) co.frames[d];
+        Continuation k = Continuation.cut(co, d);
+        fuel.consume(k.size());
+        Action next = below.sequence instanceof HookedBuiltin
+                ? ((HookedBuiltin) below.sequence).captured(co, k, request, c.values())
+                : ((Delimiter) below.sequence).captured(co, k, request, c.values());
+        perform(co, below, next);
+    }
+
+    /** The delimiter whose frame is at index {@code i} of {@code co} (under call hooks too), or null. */
+    private static Delimiter delimiterAt(Coroutine co, int i) {
+        Frame f = co.frames[i];
+        if (!(f instanceof SequenceFrame)) return null;
+        Sequence s = ((SequenceFrame) f).sequence;
+        if (s instanceof HookedBuiltin) return ((HookedBuiltin) s).delimiter();
+        return s instanceof Delimiter ? (Delimiter) s : null;
+    }
+
+    /** Whether a coroutine that (transitively) resumed {@code co} has a delimiter catching {@code request}. */
+    private static boolean caughtBeyond(Coroutine co, Action.Capture.Request request) {
+        for (Coroutine r = co.resumer; r != null; r = r.resumer) {
+            for (int i = r.frameCount - 1; i >= 0; i--) {
+                Delimiter delimiter = delimiterAt(r, i);
+                if (delimiter == null) continue;
+                Delimiter.Verdict v = delimiter.delimits(request);
+                if (v == Delimiter.Verdict.CATCH) return true;
+                if (v == Delimiter.Verdict.BLOCK) return false;
+            }
+        }
+        return false;
+    }
+
+    /** Carries out {@link Action.Splice} for sequence frame {@code sf}, the top of {@code co}. */
+    private void splice(Coroutine co, SequenceFrame sf, Action.Splice s) {
+        Continuation k = s.continuation();
+        Object[] values = k.valuesFor(s.values());
+        if (!k.isStarted()) {
+            Object body = k.takeBody();
+            if (s.error() != null) throw s.error();
+            perform(co, sf, new Action.Call(body, values));
+            return;
+        }
+        fuel.consume(k.size());
+        k.splice(co, sf, values, s.error());
     }
 
     /**
@@ -409,7 +501,8 @@ public final class Executor {
             sf.state = SequenceFrame.READY;
         } catch (CompletionException | CancellationException e) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            sf.error = cause instanceof LuaError ? (LuaError) cause : new LuaError(String.valueOf(cause.getMessage()));
+            sf.error = cause instanceof LuaError ? (LuaError) cause
+                    : new LuaError(cause.getMessage() != null ? cause.getMessage() : cause.toString());
             sf.state = SequenceFrame.FAILED;
         }
     }
@@ -522,7 +615,8 @@ public final class Executor {
      * sequence frame, which will hear {@code e}; or kills the coroutine when there is none.
      */
     private void propagate(Coroutine co, LuaError e, int from) {
-        int target = from;
+        // from is -2 when the executor's own first call fails (no frame raised it).
+        int target = Math.max(from, -1);
         while (target >= 0 && !(co.frames[target] instanceof SequenceFrame
                 && ((SequenceFrame) co.frames[target]).sequence != null)) {
             target--;

@@ -4,7 +4,7 @@ package dev.moonlet.vm;
  * One activation on a coroutine's frame stack: a Lua function ({@link LuaFrame}) or a builtin
  * ({@link SequenceFrame}). Frames form a plain array in {@link Coroutine}, from the coroutine's
  * body at index 0 to the running function at the top, so that a segment of them can later be
- * cut out and spliced back (continuations) or written out (persistence).
+ * cut out and spliced back ({@link Continuation}) or written out (persistence).
  *
  * <p>A frame also says where its results go when it returns: {@link #ret} selects how the
  * frame below consumes them, which is how an instruction that called a metamethod is finished
@@ -50,4 +50,16 @@ abstract class Frame {
 
     /** The function running in this frame. */
     abstract Object function();
+
+    /** Marks the Lua values the frame keeps outside the stack (see {@link Marker}). */
+    abstract void trace(Marker m);
+
+    /** Copies the call fields (where results go, the function slot, the tail flag) of {@code f}. */
+    final void copyCallFrom(Frame f) {
+        ret = f.ret;
+        dest = f.dest;
+        wanted = f.wanted;
+        func = f.func;
+        tail = f.tail;
+    }
 }

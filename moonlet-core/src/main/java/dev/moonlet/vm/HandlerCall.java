@@ -22,8 +22,11 @@ final class HandlerCall implements Sequence, Hidden {
 
     private final Object handler;
     private final Object value;
-    /** The highest frame index that may catch the error once the handler is done. */
-    final int from;
+    /**
+     * The highest frame index that may catch the error once the handler is done (moved with
+     * the frame when a {@link Continuation} captures and splices it).
+     */
+    int from;
     private int calls;
 
     HandlerCall(Object handler, LuaError error, int from) {

@@ -128,6 +128,36 @@ final class HookedBuiltin implements Sequence {
         return inner == null ? null : inner.messageHandler();
     }
 
+    /**
+     * The builtin's sequence when it is a {@link Delimiter} (a prompt, an effect handler) and
+     * is running, not reporting an event; else null. Captures look through this frame to it.
+     */
+    Delimiter delimiter() {
+        return !inHook && state == INNER && inner instanceof Delimiter ? (Delimiter) inner : null;
+    }
+
+    /** {@link Delimiter#captured} of the {@linkplain #delimiter() delimiter}, its return reported as the builtin's. */
+    Action captured(Coroutine co, Continuation k, Action.Capture.Request request, Object[] values) {
+        return forward(co, ((Delimiter) inner).captured(co, k, request, values));
+    }
+
+    @Override
+    public Sequence copy() {
+        Sequence innerCopy = null;
+        if (inner != null) {
+            innerCopy = inner.copy();
+            if (innerCopy == null) return null;
+        }
+        HookedBuiltin c = new HookedBuiltin(builtin, args.clone());
+        c.results = results.clone();
+        c.inner = innerCopy;
+        c.state = state;
+        c.inHook = inHook;
+        c.transferFrom = transferFrom;
+        c.transferCount = transferCount;
+        return c;
+    }
+
     /** Whether this frame is calling the hook (so the hook's caller shows as {@code hook '?'}). */
     boolean callingHook() {
         return inHook;

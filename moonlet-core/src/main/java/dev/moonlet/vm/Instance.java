@@ -55,6 +55,7 @@ public final class Instance {
     private int callDepth = Integer.MAX_VALUE;
     private long fuelLimit = Long.MAX_VALUE;
     private long fuelSpent;
+    private Scheduler scheduler;
 
     /** A fresh instance with empty globals (the {@code lib} layer opens the libraries). */
     public Instance() {
@@ -69,18 +70,28 @@ public final class Instance {
         return collector;
     }
 
-    /** Marks the roots this instance holds: the registry, its main tables and the type metatables. */
+    /**
+     * Marks the roots this instance holds: the registry, its main tables, the type metatables,
+     * and what its live tasks hold outside their executors (handles, waiting messages).
+     */
     void traceRoots(Marker m) {
         m.mark(registry);
         m.mark(globals);
         m.mark(loaded);
         m.mark(pinned);
         for (LuaTable mt : typeMetatables) m.mark(mt);
+        if (scheduler != null) scheduler.trace(m);
     }
 
     /** The memory this instance accounts for, and its limit. */
     public Heap heap() {
         return heap;
+    }
+
+    /** The scheduler of this instance's tasks ({@code task.spawn}), made on first use. */
+    public Scheduler scheduler() {
+        if (scheduler == null) scheduler = new Scheduler(this);
+        return scheduler;
     }
 
     /** The interned short strings of this instance. */
@@ -271,21 +282,43 @@ public final class Instance {
      * @param mode {@code "t"}, {@code "b"} or {@code "bt"}: which kinds of chunk are accepted
      * @throws LuaError with the syntax error message, or
      *     {@code "attempt to load a text chunk (mode is 'b')"}, or {@code "not enough memory"}
-     *     (the compiled chunk is charged in proportion to its source, before compiling)
+     *     (a chunk is charged in proportion to its source while it compiles, then as the
+     *     functions made from it, {@link #protoBytes})
      */
     public Closure load(byte[] source, LuaString chunkName, String mode, Object env) {
-        heap.charge(Heap.chunkBytes(source.length));
-        boolean binary = source.length > 0 && source[0] == 0x1B;
-        if (binary && mode.indexOf('b') < 0) {
-            throw new LuaError("attempt to load a binary chunk (mode is '" + mode + "')");
+        long compiling = Heap.chunkBytes(source.length);
+        heap.charge(compiling);
+        Proto p;
+        try {
+            boolean binary = source.length > 0 && source[0] == 0x1B;
+            if (binary && mode.indexOf('b') < 0) {
+                throw new LuaError("attempt to load a binary chunk (mode is '" + mode + "')");
+            }
+            if (!binary && mode.indexOf('t') < 0) {
+                throw new LuaError("attempt to load a text chunk (mode is '" + mode + "')");
+            }
+            p = binary ? BinaryChunk.undump(source, chunkName, strings)
+                    : Compiler.compile(Parser.parse(source, chunkName), strings);
+        } finally {
+            heap.release(compiling);
         }
-        if (!binary && mode.indexOf('t') < 0) {
-            throw new LuaError("attempt to load a text chunk (mode is '" + mode + "')");
-        }
-        Proto p = binary ? BinaryChunk.undump(source, chunkName, strings)
-                : Compiler.compile(Parser.parse(source, chunkName), strings);
-        p.accountedBytes = Heap.chunkBytes(source.length);
+        heap.charge(treeBytes(p));
         return closure(p, env == null ? globals : env);
+    }
+
+    /**
+     * What prototype {@code p} is charged (not counting its children), and what the collector
+     * should count for it when it finds it live, so that the two agree.
+     */
+    public static long protoBytes(Proto p) {
+        return Heap.protoBytes(p.code.length, p.constants.length);
+    }
+
+    /** {@link #protoBytes} of {@code p} and every prototype nested in it (as deep as the parser allows). */
+    private static long treeBytes(Proto p) {
+        long n = protoBytes(p);
+        for (Proto child : p.protos) n += treeBytes(child);
+        return n;
     }
 
     /** A closure of main-chunk prototype {@code p} whose upvalues are closed, the first holding {@code env}. */

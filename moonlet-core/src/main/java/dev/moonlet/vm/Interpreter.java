@@ -866,10 +866,7 @@ final class Interpreter {
         int np = p.numParams;
         Object[] varargs = Values.NONE;
         if (nargs > np) {
-            if (p.isVararg) {
-                co.instance().heap().charge(Heap.stackBytes(nargs - np));
-                varargs = Arrays.copyOfRange(stack, base + np, base + nargs);
-            }
+            if (p.isVararg) varargs = Arrays.copyOfRange(stack, base + np, base + nargs);
         } else if (nargs < np) {
             Arrays.fill(stack, base + nargs, base + np, null);
         }
@@ -923,17 +920,44 @@ final class Interpreter {
      */
     static int resolveCallable(Coroutine co, int func, int nargs) {
         Object fn = co.stack[func];
-        while (!(fn instanceof Closure || fn instanceof Builtin)) {
-            Object tm = MetaEvent.CALL.in(co.instance().metatableOf(fn));
-            if (tm == null) throw RuntimeErrors.callError(co, co.top(), fn, RuntimeErrors.NOWHERE);
-            co.ensureStack(func + nargs + 2);
-            Object[] stack = co.stack;
-            System.arraycopy(stack, func, stack, func + 1, nargs + 1);
-            stack[func] = tm;
-            nargs++;
-            fn = tm;
+        if (fn instanceof Closure || fn instanceof Builtin) return nargs;
+        // A chain of n __call values becomes a call of the last with the n others before the
+        // arguments. The chain is walked first and the arguments moved once: moving them per
+        // link would be quadratic in the chain's length. A chain that comes back to a value it
+        // has passed never ends; lua 5.4 grows the stack until it overflows, which is where it
+        // stops here too, at once (Brent's cycle detection: constant space, linear time).
+        int links = 0;
+        Object power = fn;
+        int lambda = 1;
+        for (Object v = fn; !(v instanceof Closure || v instanceof Builtin); links++) {
+            Object tm = MetaEvent.CALL.in(co.instance().metatableOf(v));
+            if (tm == null) throw RuntimeErrors.callError(co, co.top(), v, RuntimeErrors.NOWHERE);
+            // Asking for more stack than the limit raises the stack overflow.
+            if (tm == power || links >= Coroutine.MAX_STACK) co.ensureStack(co.stackLimit + 1);
+            if (links + 1 == lambda) {
+                power = tm;
+                lambda <<= 1;
+            }
+            v = tm;
         }
-        return nargs;
+        co.executor.fuel().consume(links);
+        pushCallChain(co, func, nargs, links);
+        return nargs + links;
+    }
+
+    /**
+     * Moves the callable at {@code func} and its {@code nargs} arguments up by {@code links}
+     * slots and puts the {@code __call} values of its chain below them, last link first.
+     */
+    private static void pushCallChain(Coroutine co, int func, int nargs, int links) {
+        co.ensureStack(func + nargs + links + 1);
+        Object[] stack = co.stack;
+        System.arraycopy(stack, func, stack, func + links, nargs + 1);
+        Object v = stack[func + links];
+        for (int slot = func + links - 1; slot >= func; slot--) {
+            v = MetaEvent.CALL.in(co.instance().metatableOf(v));
+            stack[slot] = v;
+        }
     }
 
     /**
@@ -1160,6 +1184,7 @@ final class Interpreter {
                 }
             }
             if (tm instanceof LuaFunction) return metaCall(co, f, tm, Frame.RET_STORE, dest, 1, 2, t, key, null);
+            co.executor.fuel().consume(1); // each table of a chain is a lookup of its own
             t = tm;
         }
         throw RuntimeErrors.at(co, "'__index' chain too long; possible loop");
@@ -1188,6 +1213,7 @@ final class Interpreter {
                 }
             }
             if (tm instanceof LuaFunction) return metaCall(co, f, tm, Frame.RET_DISCARD, 0, 0, 3, t, key, v);
+            co.executor.fuel().consume(1);
             t = tm;
         }
         throw RuntimeErrors.at(co, "'__newindex' chain too long; possible loop");

@@ -27,6 +27,12 @@ final class LuaFrame extends Frame {
         return closure;
     }
 
+    @Override
+    void trace(Marker m) {
+        m.mark(closure);
+        m.markAll(varargs);
+    }
+
     Proto proto() {
         return closure.proto;
     }
@@ -39,5 +45,18 @@ final class LuaFrame extends Frame {
     /** The source line of the instruction being executed, or -1. */
     int currentLine() {
         return closure.proto.lineAt(pc - 1);
+    }
+
+    /** A copy of this frame, for a clone of a {@link Continuation} that holds it. */
+    LuaFrame copy() {
+        LuaFrame f = new LuaFrame();
+        f.copyCallFrom(this);
+        f.closure = closure;
+        f.base = base;
+        f.pc = pc;
+        f.varargs = varargs == null ? null : varargs.clone();
+        f.top = top;
+        f.concatLeft = concatLeft;
+        return f;
     }
 }

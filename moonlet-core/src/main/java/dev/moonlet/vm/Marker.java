@@ -43,6 +43,13 @@ public interface Marker {
             markAll(r.args());
         } else if (a instanceof Action.Raise r) {
             mark(r.error().value());
+        } else if (a instanceof Action.Capture c) {
+            c.request().trace(this);
+            markAll(c.values());
+        } else if (a instanceof Action.Splice s) {
+            s.continuation().trace(this);
+            markAll(s.values());
+            if (s.error() != null) mark(s.error().value());
         }
     }
 }

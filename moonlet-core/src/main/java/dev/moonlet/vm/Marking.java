@@ -155,23 +155,15 @@ final class Marking implements Marker {
         }
         if (c instanceof Closure) return Heap.closureBytes(((Closure) c).upvalues.length);
         if (c instanceof Upvalue) return Heap.UPVALUE_BYTES;
-        if (c instanceof Coroutine) return coroutineBytes((Coroutine) c);
+        if (c instanceof Coroutine) {
+            Coroutine co = (Coroutine) c;
+            return Heap.coroutineBytes(co.stack.length, co.frames.length);
+        }
         if (c instanceof Userdata) return Heap.USERDATA_BYTES;
-        if (c instanceof Proto) return ((Proto) c).accountedBytes;
+        if (c instanceof Message) return Message.bytes(((Message) c).values.length);
+        if (c instanceof Proto) return Instance.protoBytes((Proto) c);
         if (c instanceof BuiltinClosure) return Heap.closureBytes(((BuiltinClosure) c).upvalues().length);
         return 0;
-    }
-
-    /** A coroutine with its stack, frame array, Lua frame objects (kept for reuse) and their varargs. */
-    private static long coroutineBytes(Coroutine co) {
-        long size = Heap.COROUTINE_BYTES + Heap.stackBytes(co.stack.length) + Heap.stackBytes(co.frames.length);
-        for (Frame f : co.frames) {
-            if (!(f instanceof LuaFrame)) continue;
-            size += Heap.FRAME_BYTES;
-            Object[] varargs = ((LuaFrame) f).varargs;
-            if (varargs != null && varargs.length > 0) size += Heap.stackBytes(varargs.length);
-        }
-        return size;
     }
 
     /**
@@ -218,8 +210,11 @@ final class Marking implements Marker {
             keepGrayAgain(u);
             mark(u.metatable());
             mark(u.userValue());
+            if (u.payload() instanceof Traced) ((Traced) u.payload()).trace(this);
         } else if (o instanceof BuiltinClosure) {
             ((BuiltinClosure) o).trace(this);
+        } else if (o instanceof Message) {
+            markAll(((Message) o).values);
         }
     }
 
@@ -291,20 +286,7 @@ final class Marking implements Marker {
         if (co.activeBuiltin == null && co.top() instanceof LuaFrame) top = liveTop((LuaFrame) co.top(), top);
         int n = Math.min(top, stack.length);
         for (int i = 0; i < n; i++) mark(stack[i]);
-        for (int i = 0; i < co.frameCount; i++) {
-            Frame f = co.frames[i];
-            if (f instanceof LuaFrame) {
-                LuaFrame lf = (LuaFrame) f;
-                mark(lf.closure);
-                markAll(lf.varargs);
-            } else {
-                SequenceFrame sf = (SequenceFrame) f;
-                mark(sf.builtin);
-                if (sf.sequence != null) sf.sequence.trace(this);
-                markAll(sf.results);
-                markError(sf.error);
-            }
-        }
+        for (int i = 0; i < co.frameCount; i++) co.frames[i].trace(this);
         for (Upvalue u = co.openUpvalues; u != null; u = u.next) mark(u);
         work += n + co.frameCount;
     }
@@ -339,11 +321,6 @@ final class Marking implements Marker {
             }
         }
         return false;
-    }
-
-    /** Marks the value of {@code e}, if any. */
-    void markError(LuaError e) {
-        if (e != null) mark(e.value());
     }
 
     // ------------------------------------------------------------------ atomic phase

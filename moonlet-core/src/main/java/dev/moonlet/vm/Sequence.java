@@ -88,6 +88,17 @@ public interface Sequence {
     }
 
     /**
+     * A copy of this sequence in its present state, for a clone of a {@link Continuation}
+     * whose frames hold it ({@code prompt.clone}, {@code effect.clone}): from now on the copy
+     * must behave as this sequence would, sharing nothing mutable with it. The default, null,
+     * says the sequence cannot be copied, and cloning a continuation through it fails with an
+     * error that names its builtin.
+     */
+    default Sequence copy() {
+        return null;
+    }
+
+    /**
      * Marks every Lua value this sequence keeps in its fields (functions to call, arguments,
      * tables it works on, partial results), for the collector, which calls it whenever it
      * traverses the coroutine this sequence's frame is on. A value left out may be collected

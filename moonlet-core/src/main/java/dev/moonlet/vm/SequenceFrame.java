@@ -50,4 +50,27 @@ final class SequenceFrame extends Frame {
     Object function() {
         return builtin;
     }
+
+    @Override
+    void trace(Marker m) {
+        m.mark(builtin);
+        if (sequence != null) sequence.trace(m);
+        m.markAll(results);
+        if (error != null) m.mark(error.value());
+    }
+
+    /**
+     * A copy of this frame, for a clone of a {@link Continuation} that holds it; null when its
+     * sequence cannot copy itself ({@link Sequence#copy}).
+     */
+    SequenceFrame copy() {
+        Sequence s = sequence == null ? null : sequence.copy();
+        if (s == null) return null;
+        SequenceFrame f = new SequenceFrame(builtin, s, state);
+        f.copyCallFrom(this);
+        f.returnsForCaller = returnsForCaller;
+        f.results = results == null ? null : results.clone();
+        f.error = error;
+        return f;
+    }
 }

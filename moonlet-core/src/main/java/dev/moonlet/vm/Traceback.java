@@ -30,10 +30,25 @@ public final class Traceback {
     private static final int LEVELS1 = 10;
     private static final int LEVELS2 = 11;
 
+    /** Frames counted per unit of fuel: counting the levels walks the whole stack once. */
+    private static final int FRAMES_PER_FUEL = 8;
+
     /**
      * The traceback of {@code co} from call level {@code level} (0 = its running function,
      * 1 = that function's caller, ...), preceded by {@code msg} and a newline when
-     * {@code msg} is not null ({@code debug.traceback}'s result).
+     * {@code msg} is not null ({@code debug.traceback}'s result). The work, which grows with
+     * the depth of the stack, is charged to {@code fuel} (that of the step asking).
+     */
+    public static LuaString of(Coroutine co, LuaString msg, int level, Fuel fuel) {
+        fuel.consume(co.frameCount / FRAMES_PER_FUEL + 1);
+        return of(co, msg, level);
+    }
+
+    /**
+     * {@link #of(Coroutine, LuaString, int, Fuel)} without charging: for the host asking
+     * where a stopped execution was, and for the executor recording the traceback of the
+     * error that ends an execution (once per execution, so it cannot be repeated to hold
+     * steps; it walks the stack once).
      */
     public static LuaString of(Coroutine co, LuaString msg, int level) {
         StringBuilder sb = new StringBuilder();
@@ -50,7 +65,7 @@ public final class Traceback {
                 level += n;
             } else {
                 if (current < levels) {
-                    describe(co, current, sb);
+                    describe(co, co.frameIndexOfLevel(current, levels), sb);
                 } else {
                     sb.append("\n\t[C]: in ?");
                 }
@@ -59,9 +74,8 @@ public final class Traceback {
         return RuntimeErrors.bytes(sb.toString());
     }
 
-    /** Appends the traceback line(s) of call level {@code level}. */
-    private static void describe(Coroutine co, int level, StringBuilder sb) {
-        int index = co.frameIndexOfLevel(level);
+    /** Appends the traceback line(s) of the level at frame {@code index} (-2: the running builtin). */
+    private static void describe(Coroutine co, int index, StringBuilder sb) {
         Object fn;
         DebugNames.Name name;
         boolean tail;

@@ -32,7 +32,7 @@ class MemoryLimitTest {
                 bomb("tables of tables", "for i = 1, math.huge do keep[i] = {i, i, i, x = i} end"),
                 bomb("table constructors", "for i = 1, math.huge do keep[i] = {1, 2, 3, 4, 5, 6, 7, 8} end"),
                 bomb("table.pack", "for i = 1, math.huge do keep[i] = table.pack(i, i, i, i) end"),
-                bomb("concatenation loop", "local s = 'xxxxxxxxxxxxxxxx' while true do s = s .. s keep[1] = s end"),
+                bomb("concatenation loop", "local s = 'x' while true do s = s .. s .. 'y' keep[1] = s end"),
                 bomb("concatenations kept", "for i = 1, math.huge do keep[i] = 'item number ' .. i end"),
                 bomb("string.rep at once", "keep[1] = string.rep('x', 1e9)"),
                 bomb("string.rep method", "keep[1] = ('x'):rep(1e9)"),
@@ -55,6 +55,7 @@ class MemoryLimitTest {
                 bomb("coroutine.wrap", "for i = 1, math.huge do keep[i] = coroutine.wrap(print) end"),
                 bomb("deep coroutines", "local function deep(n) if n == 0 then coroutine.yield() else deep(n - 1) end end "
                         + "for i = 1, math.huge do local co = coroutine.create(deep) coroutine.resume(co, 5000) keep[i] = co end"),
+                bomb("deep recursion", "local function f(n) local a, b, c = n, n, n return 1 + f(n + 1) end f(1)"),
                 bomb("closures", "for i = 1, math.huge do local x = i keep[i] = function() return x end end"),
                 bomb("closures with upvalues", "for i = 1, math.huge do local a, b, c = i, i, i "
                         + "keep[i] = function() return a + b + c end end"),
@@ -121,6 +122,23 @@ class MemoryLimitTest {
         Object[] r = lua.run("t = {} local n = 0 local ok = pcall(function() for i = 1, math.huge do t[i] = i n = i end end) "
                 + "for i = 1, n do assert(t[i] == i) end return ok, #t == n, n > 1000");
         assertArrayEquals(new Object[] {false, true, true}, r);
+    }
+
+    @Test
+    void anEndlessFileIsNotReadWhole() {
+        Lua lua = new Lua();
+        lua.setLimits(Limits.NONE.withMemory(LIMIT));
+        Object[] r = lua.run("local ok, f, e = pcall(loadfile, '/dev/zero') return ok, f, e");
+        assertEquals(LuaString.of("not enough memory"), r[0] == Boolean.FALSE ? r[1] : r[2], String.valueOf(r[1]));
+    }
+
+    @Test
+    void aGsubThatChangesNothingGivesItsBufferBack() {
+        Lua lua = new Lua();
+        lua.run("s = ('x'):rep(100000)");
+        long before = lua.memoryUsed();
+        lua.run("for i = 1, 10 do assert(s:gsub('y', 'z') == s) end");
+        assertTrue(lua.memoryUsed() - before < 100_000, "grew " + (lua.memoryUsed() - before));
     }
 
     @Test

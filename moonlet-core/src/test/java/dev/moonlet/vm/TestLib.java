@@ -57,7 +57,7 @@ final class TestLib {
             return args[0];
         });
         def(in, g, "traceback", "traceback", (co, args) ->
-                Traceback.of(co, args.length > 0 ? (LuaString) args[0] : null, args.length > 1 ? (int) (long) (Long) args[1] : 1));
+                Traceback.of(co, args.length > 0 ? (LuaString) args[0] : null, args.length > 1 ? (int) (long) (Long) args[1] : 1, co.fuel()));
         def(in, g, "spin", "spin", (co, args) -> {
             co.fuel().consume((Long) args[0]);
             return Values.NONE;
@@ -83,7 +83,7 @@ final class TestLib {
             if (msg instanceof Long || msg instanceof Double) msg = tostring(msg);
             if (msg != null && !(msg instanceof LuaString)) return msg;
             int level = i + 1 < args.length ? (int) (long) (Long) args[i + 1] : target == co ? 1 : 0;
-            return Traceback.of(target, (LuaString) msg, level);
+            return Traceback.of(target, (LuaString) msg, level, co.fuel());
         });
 
         LuaTable c = new LuaTable();

@@ -50,7 +50,7 @@ class TraceCoverageTest {
             while (t.isArray()) t = t.getComponentType();
             if (t == Object.class || Collectable.class.isAssignableFrom(t) || t == LuaError.class
                     || Sequence.class.isAssignableFrom(t) || Action.class.isAssignableFrom(t)
-                    || List.class.isAssignableFrom(t)) {
+                    || Traced.class.isAssignableFrom(t) || List.class.isAssignableFrom(t)) {
                 if (t == dev.moonlet.value.LuaString.class) continue;
                 return f;
             }

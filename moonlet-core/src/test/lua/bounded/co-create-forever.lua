@@ -1,0 +1,5 @@
+-- Coroutines created and kept without end.
+-- expect: error not enough memory
+local t = {}
+local i = 0
+while true do i = i + 1; t[i] = coroutine.create(print) end

@@ -1,0 +1,4 @@
+-- A goto loop.
+-- expect: budget
+::top::
+goto top

@@ -1,0 +1,3 @@
+-- Raising and catching an error forever.
+-- expect: budget
+while true do pcall(error, {}) end

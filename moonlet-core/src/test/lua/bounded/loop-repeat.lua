@@ -1,0 +1,3 @@
+-- An empty repeat loop.
+-- expect: budget
+repeat until false

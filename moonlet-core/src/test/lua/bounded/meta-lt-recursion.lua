@@ -1,0 +1,7 @@
+-- An __lt that compares its operands again.
+-- Moonlet lets metamethods nest as deep as the Lua stack (no C stack: see ExecutorTest
+-- deepMetamethodAndSequenceChainsRunOnASmallStack); lua5.4 stops at 200 C levels.
+-- expect: error meta-lt-recursion.lua:6: stack overflow
+-- lua5.4: error meta-lt-recursion.lua:6: C stack overflow
+local mt = {__lt = function(a, b) return a < b end}
+return setmetatable({}, mt) < setmetatable({}, mt)
