@@ -85,14 +85,15 @@ public final class Executor {
     /**
      * Marks what this executor holds for the collector: its main and running coroutines (the
      * running one leads, through the coroutines that resumed it, back to the main one), the
-     * arguments it has yet to start with, its outcome and the error being handled.
+     * arguments it has yet to start with and the error being handled. Once it has finished or
+     * failed it holds nothing: its results belong to the Java code that took them, which pins
+     * them to keep them alive while other Lua code runs ({@link Instance#pin}).
      */
     void trace(Marker m) {
+        if (outcome != null) return;
         m.mark(main);
         m.mark(current);
         m.markAll(startArgs);
-        if (outcome instanceof Status.Finished) m.markAll(((Status.Finished) outcome).values());
-        if (outcome instanceof Status.Failed) m.mark(((Status.Failed) outcome).error().value());
         if (handledError != null) m.mark(handledError.value());
     }
 

@@ -167,6 +167,7 @@ final class Marking implements Marker {
         if (c instanceof Userdata) return Heap.USERDATA_BYTES;
         if (c instanceof Message) return Message.bytes(((Message) c).values.length);
         if (c instanceof Proto) return Instance.protoBytes((Proto) c);
+        if (c instanceof BuiltinClosure) return Heap.closureBytes(((BuiltinClosure) c).upvalues().length);
         return 0;
     }
 
