@@ -1,5 +1,6 @@
 package dev.moonlet.cli;
 
+import dev.moonlet.api.Limits;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -190,19 +191,11 @@ final class CommandLine {
 
     /** A size in bytes: digits, optionally followed by {@code k}, {@code m} or {@code g} (powers of 1024). */
     static long parseSize(String option, String value) throws UsageError {
-        String v = value.toLowerCase(java.util.Locale.ROOT);
-        int shift = 0;
-        if (v.endsWith("k")) shift = 10;
-        else if (v.endsWith("m")) shift = 20;
-        else if (v.endsWith("g")) shift = 30;
-        if (shift != 0) v = v.substring(0, v.length() - 1);
         try {
-            long n = Long.parseLong(v);
-            if (n > 0 && n <= (Long.MAX_VALUE >> shift)) return n << shift;
-        } catch (NumberFormatException e) {
-            // Reported below, with the other malformed values.
+            return Limits.parseSize(value);
+        } catch (IllegalArgumentException e) {
+            throw badValue(option, value);
         }
-        throw badValue(option, value);
     }
 
     private static UsageError badValue(String option, String value) {

@@ -156,25 +156,14 @@ public final class TableLib {
     }
 
     /** {@code table.insert} when it may call metamethods or shift many elements. */
-    private static final class Insert extends MetaSequence {
-        @Override
-        public void trace(Marker m) {
-            super.trace(m);
-            m.markAll(args);
-            m.mark(t);
-        }
-
+    private static final class Insert extends TableSequence {
         private static final int LEN = 0, CHECK = 1, SHIFT = 2, MOVED = 3, STORE = 4, DONE = 5;
         private static final int N = 0, V = 1;
-        private final Object[] args;
-        private final Object t;
         private int state = LEN;
         private long pos, i;
 
         Insert(Instance instance, Object[] args) {
-            super(instance, 2);
-            this.args = args;
-            this.t = args[0];
+            super(instance, 2, args);
         }
 
         @Override
@@ -226,25 +215,14 @@ public final class TableLib {
     }
 
     /** {@code table.remove} when it may call metamethods or shift many elements. */
-    private static final class Remove extends MetaSequence {
-        @Override
-        public void trace(Marker m) {
-            super.trace(m);
-            m.markAll(args);
-            m.mark(t);
-        }
-
+    private static final class Remove extends TableSequence {
         private static final int LEN = 0, CHECK = 1, SHIFT = 2, MOVED = 3, CLEAR = 4, DONE = 5;
         private static final int N = 0, RESULT = 1, V = 2;
-        private final Object[] args;
-        private final Object t;
         private int state = LEN;
         private long pos, size;
 
         Remove(Instance instance, Object[] args) {
-            super(instance, 3);
-            this.args = args;
-            this.t = args[0];
+            super(instance, 3, args);
         }
 
         @Override
@@ -365,28 +343,22 @@ public final class TableLib {
     }
 
     /** {@code table.concat}: reads the elements one by one into a buffer. */
-    private static final class Concat extends MetaSequence {
+    private static final class Concat extends TableSequence {
         @Override
         public void trace(Marker m) {
             super.trace(m);
-            m.markAll(args);
-            m.mark(t);
             m.mark(separator);
         }
 
         private static final int LEN = 0, CHECK = 1, FIELD = 2, ADD = 3, DONE = 4;
         private static final int N = 0, V = 1;
-        private final Object[] args;
-        private final Object t;
         private int state = LEN;
         private LuaString separator;
         private long i, last;
         private LuaBuffer buffer;
 
         Concat(Instance instance, Object[] args) {
-            super(instance, 2);
-            this.args = args;
-            this.t = args[0];
+            super(instance, 2, args);
         }
 
         @Override
@@ -444,28 +416,22 @@ public final class TableLib {
     }
 
     /** {@code table.unpack} of a value with metamethods: reads list[i..j] into the results. */
-    private static final class Unpack extends MetaSequence {
+    private static final class Unpack extends TableSequence {
         @Override
         public void trace(Marker m) {
             super.trace(m);
-            m.markAll(args);
-            m.mark(t);
             m.markAll(results);
         }
 
         private static final int START = 0, BOUNDS = 1, FIELD = 2, STORED = 3;
         private static final int N = 0, V = 1;
-        private final Object[] args;
-        private final Object t;
         private int state = START;
         private long i;
         private Object[] results;
         private int k;
 
         Unpack(Instance instance, Object[] args) {
-            super(instance, 2);
-            this.args = args;
-            this.t = Args.arg(args, 0);
+            super(instance, 2, args);
         }
 
         @Override

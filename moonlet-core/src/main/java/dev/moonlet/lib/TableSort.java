@@ -19,12 +19,10 @@ import java.util.Arrays;
  * the larger part is pushed and the smaller is sorted first, as C recurses into the smaller
  * part and loops on the larger, so the stack holds at most log2(n) intervals.
  */
-final class TableSort extends MetaSequence {
+final class TableSort extends TableSequence {
     @Override
     public void trace(Marker m) {
         super.trace(m);
-        m.markAll(args);
-        m.mark(t);
         m.mark(comparator);
     }
 
@@ -42,8 +40,6 @@ final class TableSort extends MetaSequence {
     /** Registers: two elements, the pivot, a[i], a[j], and the last comparison's result. */
     private static final int A = 0, B = 1, P = 2, VI = 3, VJ = 4, LESS = 5;
 
-    private final Object[] args;
-    private final Object t;
     private Object comparator;
     private int state = LEN;
     /** The interval being sorted, the pivot's index, the partition's scan indices. */
@@ -55,9 +51,7 @@ final class TableSort extends MetaSequence {
     private int pendingCount;
 
     TableSort(Instance instance, Object[] args) {
-        super(instance, 6);
-        this.args = args;
-        this.t = args[0];
+        super(instance, 6, args);
     }
 
     @Override
