@@ -318,7 +318,7 @@ public final class BaseLib {
     /** The iterator {@code ipairs} returns: {@code i + 1, t[i + 1]}, or nil when that is nil. */
     private static Object ipairsIterator(Coroutine co, Object[] args) {
         long i = Args.checkInteger(args, 1) + 1;
-        Object v = Metamethods.index(co.instance(), args[0], i);
+        Object v = Metamethods.index(co.instance(), co.fuel(), args[0], i);
         if (v instanceof Action.Call) return new IndexCall((Action.Call) v, i);
         return v == null ? null : new Object[] {i, v};
     }

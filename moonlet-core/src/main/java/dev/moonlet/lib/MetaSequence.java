@@ -1,10 +1,11 @@
 package dev.moonlet.lib;
 
 import dev.moonlet.value.LuaTable;
-import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Coroutine;
+import dev.moonlet.vm.Fuel;
 import dev.moonlet.vm.Instance;
+import dev.moonlet.vm.Marker;
 
 /**
  * The state machine of a builtin made of Lua operations that may call metamethods: element
@@ -41,6 +42,8 @@ abstract class MetaSequence extends InlineSequence {
     final Instance instance;
     /** Values read by the steps. */
     final Object[] reg;
+    /** The fuel of the step running the sequence now (set on each advance), which chains charge. */
+    private Fuel fuel;
     /** The register the pending call's first result goes to. */
     private int target = NO_REGISTER;
     /** Whether the last {@link #tick} paused: the next one goes on, so that every step progresses. */
@@ -55,6 +58,7 @@ abstract class MetaSequence extends InlineSequence {
     /** Lands the result of the call a step waited for, then runs the next steps. */
     @Override
     protected final Action advance(Coroutine co, Object[] results) {
+        fuel = co.fuel();
         if (target != NO_REGISTER) {
             reg[target] = results.length > 0 ? results[0] : null;
             target = NO_REGISTER;
@@ -71,7 +75,7 @@ abstract class MetaSequence extends InlineSequence {
             reg[r] = table.get(k);
             return null;
         }
-        return land(Metamethods.index(instance, t, k), r);
+        return land(Metamethods.index(instance, fuel, t, k), r);
     }
 
     /** {@code reg[r] = t[key]} ({@code lua_getfield}). */
@@ -80,7 +84,7 @@ abstract class MetaSequence extends InlineSequence {
             reg[r] = table.get(key);
             return null;
         }
-        return land(Metamethods.index(instance, t, key), r);
+        return land(Metamethods.index(instance, fuel, t, key), r);
     }
 
     /** {@code t[k] = v}. */
@@ -89,7 +93,7 @@ abstract class MetaSequence extends InlineSequence {
             table.put(k, v);
             return null;
         }
-        return Metamethods.setIndex(instance, t, k, v);
+        return Metamethods.setIndex(instance, fuel, t, k, v);
     }
 
     /** {@code t[key] = v} ({@code lua_setfield}). */
@@ -98,7 +102,7 @@ abstract class MetaSequence extends InlineSequence {
             table.put(key, v);
             return null;
         }
-        return Metamethods.setIndex(instance, t, key, v);
+        return Metamethods.setIndex(instance, fuel, t, key, v);
     }
 
     /** {@code reg[r] = #t}, which {@link #lengthOf} then checks. */

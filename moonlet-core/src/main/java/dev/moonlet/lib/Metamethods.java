@@ -7,6 +7,7 @@ import dev.moonlet.value.LuaTable;
 import dev.moonlet.value.Userdata;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Comparison;
+import dev.moonlet.vm.Fuel;
 import dev.moonlet.vm.Instance;
 import dev.moonlet.vm.MetaEvent;
 
@@ -21,7 +22,7 @@ import dev.moonlet.vm.MetaEvent;
  * to the executor; the call's first result is then the operation's result (for the
  * comparisons, its truth value). No Lua value is an {@code Action}, so the two never clash:
  * <pre>{@code
- * Object v = Metamethods.index(instance, t, key);
+ * Object v = Metamethods.index(instance, co.fuel(), t, key);
  * if (v instanceof Action.Call call) return call;   // and read the value from the results
  * }</pre>
  * Errors are raised as the virtual machine raises them, without a position (as for
@@ -33,8 +34,11 @@ final class Metamethods {
 
     private Metamethods() {}
 
-    /** {@code t[key]}: the value, or the call of an {@code __index} function. */
-    static Object index(Instance instance, Object t, Object key) {
+    /**
+     * {@code t[key]}: the value, or the call of an {@code __index} function. Each table of a
+     * chain followed costs a unit of {@code fuel}, as in the interpreter.
+     */
+    static Object index(Instance instance, Fuel fuel, Object t, Object key) {
         for (int loop = 0; loop < MAX_TAG_LOOP; loop++) {
             Object handler;
             if (t instanceof LuaTable table) {
@@ -47,13 +51,17 @@ final class Metamethods {
                 if (handler == null) throw typeError("index", t);
             }
             if (handler instanceof LuaFunction) return new Action.Call(handler, new Object[] {t, key});
+            fuel.consume(1);
             t = handler;
         }
         throw new LuaError("'__index' chain too long; possible loop");
     }
 
-    /** {@code t[key] = value}: null when done, or the call of a {@code __newindex} function. */
-    static Action.Call setIndex(Instance instance, Object t, Object key, Object value) {
+    /**
+     * {@code t[key] = value}: null when done, or the call of a {@code __newindex} function.
+     * Each table of a chain followed costs a unit of {@code fuel}.
+     */
+    static Action.Call setIndex(Instance instance, Fuel fuel, Object t, Object key, Object value) {
         for (int loop = 0; loop < MAX_TAG_LOOP; loop++) {
             Object handler;
             if (t instanceof LuaTable table) {
@@ -67,6 +75,7 @@ final class Metamethods {
                 if (handler == null) throw typeError("index", t);
             }
             if (handler instanceof LuaFunction) return new Action.Call(handler, new Object[] {t, key, value});
+            fuel.consume(1);
             t = handler;
         }
         throw new LuaError("'__newindex' chain too long; possible loop");

@@ -168,7 +168,7 @@ public final class PackageLib {
     public static Object searcherPreload(Coroutine co, Object[] args) {
         LuaString name = Args.checkString(args, 0);
         Object preload = co.instance().registry().get(PRELOAD_KEY);
-        Object loader = Metamethods.index(co.instance(), preload, name);
+        Object loader = Metamethods.index(co.instance(), co.fuel(), preload, name);
         if (loader instanceof Action.Call call) return new PreloadIndex(call, name);
         return preloadResult(name, loader);
     }

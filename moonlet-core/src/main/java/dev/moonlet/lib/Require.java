@@ -67,13 +67,13 @@ final class Require extends InlineSequence {
         }
         for (;;) {
             Action a = switch (state) {
-                case START -> get(LOADED_READ);
+                case START -> get(co, LOADED_READ);
                 case LOADED_READ -> loadedRead(co);
                 case NEXT_SEARCHER -> nextSearcher();
                 case SEARCHER_DONE -> searcherDone(results);
-                case LOADER_DONE -> loaderDone(results);
-                case STORED -> get(READ_BACK);
-                case READ_BACK -> readBack();
+                case LOADER_DONE -> loaderDone(co, results);
+                case STORED -> get(co, READ_BACK);
+                case READ_BACK -> readBack(co);
                 default -> new Action.Return(new Object[] {value, loaderData});
             };
             if (a != null) return a;
@@ -81,9 +81,9 @@ final class Require extends InlineSequence {
     }
 
     /** {@code value = package.loaded[name]}, then {@code state = next}: the metamethod call to make, or null. */
-    private Action get(int next) {
+    private Action get(Coroutine co, int next) {
         state = next;
-        Object v = Metamethods.index(instance, loaded, name);
+        Object v = Metamethods.index(instance, co.fuel(), loaded, name);
         if (v instanceof Action.Call call) {
             awaitingValue = true;
             return call;
@@ -126,20 +126,20 @@ final class Require extends InlineSequence {
         return null;
     }
 
-    private Action loaderDone(Object[] results) {
+    private Action loaderDone(Coroutine co, Object[] results) {
         Object module = results.length > 0 ? results[0] : null;
         state = STORED;
-        return module == null ? null : Metamethods.setIndex(instance, loaded, name, module);
+        return module == null ? null : Metamethods.setIndex(instance, co.fuel(), loaded, name, module);
     }
 
-    private Action readBack() {
+    private Action readBack(Coroutine co) {
         if (value != null) {
             state = FINISH;
             return null;
         }
         value = true;
         state = FINISH;
-        return Metamethods.setIndex(instance, loaded, name, true);
+        return Metamethods.setIndex(instance, co.fuel(), loaded, name, true);
     }
 
     private static boolean isTrue(Object v) {

@@ -122,7 +122,7 @@ final class StringGsub extends InlineSequence {
             addString((LuaString) repl);
             changed = true;
         } else if (repl instanceof LuaTable) {
-            Object v = Metamethods.index(instance, repl, matcher.capture(instance.heap(), 0));
+            Object v = Metamethods.index(instance, fuel, repl, matcher.capture(instance.heap(), 0));
             if (v instanceof Action.Call) return calling((Action.Call) v);
             addValue(v);
         } else {

@@ -67,6 +67,14 @@ class FuelChargeTest {
     }
 
     @Test
+    void libraryLookupsChargePerLinkOfAnIndexChain() {
+        long n = loopsInOneStep("local t = {42}\n"
+                + "for i = 1, 1500 do t = setmetatable({}, {__index = t}) end\n"
+                + "while true do table.unpack(t, 1, 1); ipairs(t)(t, 0); n = n + 1 end");
+        assertTrue(n <= 10, n + " library lookups through a 1,500-table __index chain in one step");
+    }
+
+    @Test
     void newindexChainChargesPerLink() {
         long n = loopsInOneStep("local t = {}\n"
                 + "for i = 1, 1500 do t = setmetatable({}, {__newindex = t}) end\n"
