@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.jline.utils.Signals;
 
 /**
  * The {@code moonlet} command: a drop-in for {@code lua} (lua.c's options, exit statuses and
@@ -137,7 +136,7 @@ public final class Main {
         long start = System.nanoTime();
         Lua lua = new Lua(cmd.sandbox() ? Sandbox.untrusted() : Sandbox.trusted());
         runner = new Runner(cmd.fuel(), cmd.timeoutSeconds(), cmd.memoryText(), out);
-        Signals.register("INT", runner::interrupt);
+        InterruptSignal.interrupts(runner);
         boolean close = true;
         try {
             return runScript(lua, cmd);

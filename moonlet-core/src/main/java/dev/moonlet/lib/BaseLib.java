@@ -16,9 +16,8 @@ import dev.moonlet.vm.LuaType;
 import dev.moonlet.vm.Sequence;
 import dev.moonlet.vm.Values;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The basic functions (manual §6.1), as lbaselib.c: {@code print}, {@code pcall},
@@ -45,49 +44,79 @@ public final class BaseLib {
     private static final LuaString ANY_MODE = LuaString.of("bt");
     private static final LuaString STDIN_NAME = LuaString.of("=stdin");
     /** {@code type}'s results, made once (Lua strings are immutable, so sharing them is safe). */
-    private static final Map<String, LuaString> TYPE_NAMES = Stream.of(
-            "nil", "boolean", "number", "string", "table", "function", "thread", "userdata")
-            .collect(Collectors.toUnmodifiableMap(n -> n, LuaString::of));
+    private static final Map<String, LuaString> TYPE_NAMES = new HashMap<>();
+
+    static {
+        for (String n : new String[] {"nil", "boolean", "number", "string", "table", "function", "thread", "userdata"}) {
+            TYPE_NAMES.put(n, LuaString.of(n));
+        }
+    }
+
     /** {@code ipairs}' iterator: not a global, one for every instance (it holds no state). */
-    private static final Builtin IPAIRS_ITERATOR = Builtin.of("ipairs_iterator", BaseLib::ipairsIterator);
-    private static final Builtin NEXT = Builtin.of("next", BaseLib::next);
+    private static final Builtin IPAIRS_ITERATOR = Builtin.of("ipairs_iterator", Iterator.IPAIRS);
+    private static final Builtin NEXT = Builtin.of("next", Iterator.NEXT);
 
     private BaseLib() {}
 
     /** Opens the basic functions in {@code instance}: its globals, and {@code package.loaded._G}. */
     public static void open(Instance instance) {
         LuaTable g = instance.globals();
-        define(instance, "assert", BaseLib::assert_);
-        define(instance, "collectgarbage", BaseLib::collectgarbage);
-        define(instance, "dofile", BaseLib::dofile);
-        define(instance, "error", BaseLib::error);
-        define(instance, "getmetatable", BaseLib::getmetatable);
-        define(instance, "ipairs", BaseLib::ipairs);
-        define(instance, "load", BaseLib::load);
-        define(instance, "loadfile", BaseLib::loadfile);
+        for (Function f : Function.values()) {
+            // The base functions are named as themselves, with no library prefix.
+            String name = Library.luaName(f);
+            Library.set(instance, g, name, Builtin.of(name, f));
+        }
         Library.set(instance, g, "next", NEXT);
-        define(instance, "pairs", BaseLib::pairs);
-        define(instance, "pcall", BaseLib::pcall);
-        define(instance, "print", BaseLib::print);
-        define(instance, "rawequal", BaseLib::rawequal);
-        define(instance, "rawget", BaseLib::rawget);
-        define(instance, "rawlen", BaseLib::rawlen);
-        define(instance, "rawset", BaseLib::rawset);
-        define(instance, "select", BaseLib::select);
-        define(instance, "setmetatable", BaseLib::setmetatable);
-        define(instance, "tonumber", BaseLib::tonumber);
-        define(instance, "tostring", BaseLib::tostring);
-        define(instance, "type", BaseLib::type);
-        define(instance, "warn", BaseLib::warn);
-        define(instance, "xpcall", BaseLib::xpcall);
         Library.set(instance, g, "_G", g);
         Library.set(instance, g, "_VERSION", VERSION);
         Library.set(instance, instance.loaded(), "_G", g);
     }
 
-    /** A global builtin named as itself ({@code "print"}: the base functions have no library prefix). */
-    private static void define(Instance instance, String name, Builtin.Body body) {
-        Library.set(instance, instance.globals(), name, Builtin.of(name, body));
+    /** The basic functions but {@code next}, each named as its constant in lower case (see {@link Library#define}). */
+    private enum Function implements Builtin.Body {
+        ASSERT, COLLECTGARBAGE, DOFILE, ERROR, GETMETATABLE, IPAIRS, LOAD, LOADFILE, PAIRS, PCALL, PRINT,
+        RAWEQUAL, RAWGET, RAWLEN, RAWSET, SELECT, SETMETATABLE, TONUMBER, TOSTRING, TYPE, WARN, XPCALL;
+
+        @Override
+        public Object call(Coroutine co, Object[] args) {
+            return switch (this) {
+                case ASSERT -> BaseLib.assert_(co, args);
+                case COLLECTGARBAGE -> BaseLib.collectgarbage(co, args);
+                case DOFILE -> BaseLib.dofile(co, args);
+                case ERROR -> BaseLib.error(co, args);
+                case GETMETATABLE -> BaseLib.getmetatable(co, args);
+                case IPAIRS -> BaseLib.ipairs(co, args);
+                case LOAD -> BaseLib.load(co, args);
+                case LOADFILE -> BaseLib.loadfile(co, args);
+                case PAIRS -> BaseLib.pairs(co, args);
+                case PCALL -> BaseLib.pcall(co, args);
+                case PRINT -> BaseLib.print(co, args);
+                case RAWEQUAL -> BaseLib.rawequal(co, args);
+                case RAWGET -> BaseLib.rawget(co, args);
+                case RAWLEN -> BaseLib.rawlen(co, args);
+                case RAWSET -> BaseLib.rawset(co, args);
+                case SELECT -> BaseLib.select(co, args);
+                case SETMETATABLE -> BaseLib.setmetatable(co, args);
+                case TONUMBER -> BaseLib.tonumber(co, args);
+                case TOSTRING -> BaseLib.tostring(co, args);
+                case TYPE -> BaseLib.type(co, args);
+                case WARN -> BaseLib.warn(co, args);
+                case XPCALL -> BaseLib.xpcall(co, args);
+            };
+        }
+    }
+
+    /** The iterators {@code pairs} and {@code ipairs} return: {@code next} (a global too) and ipairs' own. */
+    private enum Iterator implements Builtin.Body {
+        NEXT, IPAIRS;
+
+        @Override
+        public Object call(Coroutine co, Object[] args) {
+            return switch (this) {
+                case NEXT -> BaseLib.next(co, args);
+                case IPAIRS -> BaseLib.ipairsIterator(co, args);
+            };
+        }
     }
 
     // ------------------------------------------------------------------ errors

@@ -40,29 +40,41 @@ import java.util.Arrays;
 public final class CoroutineLib {
     private static final String NAME = "coroutine";
     /** {@code status}'s results by {@link Coroutine.State} ordinal (Lua strings are immutable: sharing is safe). */
-    private static final LuaString[] STATUS_NAMES = Arrays.stream(Coroutine.State.values())
-            .map(s -> LuaString.of(s.luaName())).toArray(LuaString[]::new);
+    private static final LuaString[] STATUS_NAMES = new LuaString[Coroutine.State.values().length];
+
+    static {
+        for (Coroutine.State s : Coroutine.State.values()) STATUS_NAMES[s.ordinal()] = LuaString.of(s.luaName());
+    }
 
     private CoroutineLib() {}
 
     /** Opens the library in {@code instance}: the global {@code coroutine} and {@code package.loaded.coroutine}. */
     public static void open(Instance instance) {
         LuaTable lib = new LuaTable(instance.heap());
-        define(instance, lib, "close", CoroutineLib::close);
-        define(instance, lib, "create", CoroutineLib::create);
-        define(instance, lib, "isyieldable", CoroutineLib::isyieldable);
-        define(instance, lib, "resume", CoroutineLib::resume);
-        define(instance, lib, "running", CoroutineLib::running);
-        define(instance, lib, "status", CoroutineLib::status);
-        define(instance, lib, "wrap", CoroutineLib::wrap);
-        define(instance, lib, "yield", CoroutineLib::yield);
-        define(instance, lib, "yieldto", CoroutineLib::yieldto);
+        Library.define(instance, lib, NAME, Function.values());
         Library.install(instance, NAME, lib);
     }
 
-    private static void define(Instance instance, LuaTable lib, String name, Builtin.Body body) {
-        Library.define(instance, lib, NAME, name, body);
+    /** The functions of {@code coroutine}, each named as its constant in lower case (see {@link Library#define}). */
+    private enum Function implements Builtin.Body {
+        CLOSE, CREATE, ISYIELDABLE, RESUME, RUNNING, STATUS, WRAP, YIELD, YIELDTO;
+
+        @Override
+        public Object call(Coroutine co, Object[] args) {
+            return switch (this) {
+                case CLOSE -> CoroutineLib.close(co, args);
+                case CREATE -> CoroutineLib.create(co, args);
+                case ISYIELDABLE -> CoroutineLib.isyieldable(co, args);
+                case RESUME -> CoroutineLib.resume(co, args);
+                case RUNNING -> CoroutineLib.running(co, args);
+                case STATUS -> CoroutineLib.status(co, args);
+                case WRAP -> CoroutineLib.wrap(co, args);
+                case YIELD -> CoroutineLib.yield(co, args);
+                case YIELDTO -> CoroutineLib.yieldto(co, args);
+            };
+        }
     }
+
 
     /** {@code coroutine.create(f)}: a new suspended coroutine whose body is {@code f}. */
     public static Object create(Coroutine co, Object[] args) {

@@ -47,29 +47,38 @@ public final class DebugLib {
     /** Opens the library in {@code instance}: the global {@code debug} and {@code package.loaded.debug}. */
     public static void open(Instance instance) {
         LuaTable lib = new LuaTable(instance.heap());
-        UpvalueIds ids = new UpvalueIds();
-        define(instance, lib, "debug", DebugPrompt::debug);
-        define(instance, lib, "getuservalue", DebugLib::getuservalue);
-        define(instance, lib, "gethook", DebugLib::gethook);
-        define(instance, lib, "getinfo", DebugInfo::getinfo);
-        define(instance, lib, "getlocal", DebugLib::getlocal);
-        define(instance, lib, "getregistry", DebugLib::getregistry);
-        define(instance, lib, "getmetatable", DebugLib::getmetatable);
-        define(instance, lib, "getupvalue", DebugLib::getupvalue);
-        define(instance, lib, "upvaluejoin", ids::upvaluejoin);
-        define(instance, lib, "upvalueid", ids::upvalueid);
-        define(instance, lib, "setuservalue", DebugLib::setuservalue);
-        define(instance, lib, "sethook", DebugLib::sethook);
-        define(instance, lib, "setlocal", DebugLib::setlocal);
-        define(instance, lib, "setmetatable", DebugLib::setmetatable);
-        define(instance, lib, "setupvalue", DebugLib::setupvalue);
-        define(instance, lib, "traceback", DebugLib::traceback);
-        define(instance, lib, "setcstacklimit", DebugLib::setcstacklimit);
+        Library.define(instance, lib, NAME, Function.values());
+        Library.set(instance, lib, "upvalueid", new UpvalueIds());
         Library.install(instance, NAME, lib);
     }
 
-    private static void define(Instance instance, LuaTable lib, String name, Builtin.Body body) {
-        Library.define(instance, lib, NAME, name, body);
+    /** The functions of {@code debug}, each named as its constant in lower case (see {@link Library#define}). */
+    private enum Function implements Builtin.Body {
+        DEBUG, GETUSERVALUE, GETHOOK, GETINFO, GETLOCAL, GETREGISTRY, GETMETATABLE, GETUPVALUE,
+        UPVALUEJOIN, SETUSERVALUE, SETHOOK, SETLOCAL, SETMETATABLE, SETUPVALUE, TRACEBACK,
+        SETCSTACKLIMIT;
+
+        @Override
+        public Object call(Coroutine co, Object[] args) {
+            return switch (this) {
+                case DEBUG -> DebugPrompt.debug(co, args);
+                case GETUSERVALUE -> DebugLib.getuservalue(co, args);
+                case GETHOOK -> DebugLib.gethook(co, args);
+                case GETINFO -> DebugInfo.getinfo(co, args);
+                case GETLOCAL -> DebugLib.getlocal(co, args);
+                case GETREGISTRY -> DebugLib.getregistry(co, args);
+                case GETMETATABLE -> DebugLib.getmetatable(co, args);
+                case GETUPVALUE -> DebugLib.getupvalue(co, args);
+                case UPVALUEJOIN -> UpvalueIds.upvaluejoin(co, args);
+                case SETUSERVALUE -> DebugLib.setuservalue(co, args);
+                case SETHOOK -> DebugLib.sethook(co, args);
+                case SETLOCAL -> DebugLib.setlocal(co, args);
+                case SETMETATABLE -> DebugLib.setmetatable(co, args);
+                case SETUPVALUE -> DebugLib.setupvalue(co, args);
+                case TRACEBACK -> DebugLib.traceback(co, args);
+                case SETCSTACKLIMIT -> DebugLib.setcstacklimit(co, args);
+            };
+        }
     }
 
     // ------------------------------------------------------------------ the optional thread

@@ -52,17 +52,7 @@ public final class EffectLib {
             instance.registry().put(type, mt);
         }
         LuaTable lib = new LuaTable(instance.heap());
-        define(instance, lib, "alive", EffectLib::alive);
-        define(instance, lib, "barrier", EffectLib::barrier);
-        define(instance, lib, "bind", EffectLib::bind);
-        define(instance, lib, "clone", EffectLib::clone);
-        define(instance, lib, "discard", EffectLib::discard);
-        define(instance, lib, "new", EffectLib::create);
-        define(instance, lib, "resume", EffectLib::resume);
-        define(instance, lib, "resume_throw", EffectLib::resumeThrow);
-        define(instance, lib, "suspend", EffectLib::suspend);
-        define(instance, lib, "switch", EffectLib::switchTo);
-        define(instance, lib, "tag", EffectLib::tag);
+        Library.define(instance, lib, NAME, Function.values());
         Userdata marker = new Userdata(SWITCH);
         LuaTable mt = new LuaTable(instance.heap());
         mt.put(NAME_FIELD, LuaString.of("effect.SWITCH"));
@@ -71,9 +61,28 @@ public final class EffectLib {
         Library.install(instance, NAME, lib);
     }
 
-    private static void define(Instance instance, LuaTable lib, String name, Builtin.Body body) {
-        Library.define(instance, lib, NAME, name, body);
+    /** The functions of {@code effect}, each named as its constant in lower case (see {@link Library#define}). */
+    private enum Function implements Builtin.Body {
+        ALIVE, BARRIER, BIND, CLONE, DISCARD, NEW, RESUME, RESUME_THROW, SUSPEND, SWITCH, TAG;
+
+        @Override
+        public Object call(Coroutine co, Object[] args) {
+            return switch (this) {
+                case ALIVE -> EffectLib.alive(co, args);
+                case BARRIER -> EffectLib.barrier(co, args);
+                case BIND -> EffectLib.bind(co, args);
+                case CLONE -> EffectLib.clone(co, args);
+                case DISCARD -> EffectLib.discard(co, args);
+                case NEW -> EffectLib.create(co, args);
+                case RESUME -> EffectLib.resume(co, args);
+                case RESUME_THROW -> EffectLib.resumeThrow(co, args);
+                case SUSPEND -> EffectLib.suspend(co, args);
+                case SWITCH -> EffectLib.switchTo(co, args);
+                case TAG -> EffectLib.tag(co, args);
+            };
+        }
     }
+
 
     /** A suspension to {@code tag} (named {@code name}); a switch to {@code target} when that is not null. */
     record Suspension(Object tag, LuaString name, Continuation target) implements Action.Capture.Request {

@@ -37,25 +37,46 @@ final class FileHandle {
     /** Creates the handles' metatable in {@code instance}'s registry. */
     static void createMetatable(Instance instance) {
         LuaTable methods = new LuaTable(instance.heap());
-        method(instance, methods, "close", FileHandle::close);
-        method(instance, methods, "flush", FileHandle::flush);
-        method(instance, methods, "lines", FileHandle::lines);
-        method(instance, methods, "read", FileHandle::read);
-        method(instance, methods, "seek", FileHandle::seek);
-        method(instance, methods, "setvbuf", FileHandle::setvbuf);
-        method(instance, methods, "write", FileHandle::write);
+        for (Method m : Method.values()) {
+            String name = Library.luaName(m);
+            Library.set(instance, methods, name, Builtin.of("file:" + name, m));
+        }
         LuaTable mt = new LuaTable(instance.heap());
         Library.set(instance, mt, "__name", TYPE);
         Library.set(instance, mt, "__index", methods);
-        Builtin gc = Builtin.of("file:__gc", FileHandle::gc);
+        Builtin gc = Builtin.of("file:__gc", Metamethod.GC);
         Library.set(instance, mt, "__gc", gc);
         Library.set(instance, mt, "__close", gc);
-        method(instance, mt, "__tostring", FileHandle::tostring);
+        Library.set(instance, mt, "__tostring", Builtin.of("file:__tostring", Metamethod.TOSTRING));
         instance.registry().put(TYPE, mt);
     }
 
-    private static void method(Instance instance, LuaTable table, String name, Builtin.Body body) {
-        Library.set(instance, table, name, Builtin.of("file:" + name, body));
+    /** The methods of handles, each named as its constant in lower case (see {@link Library#define}). */
+    private enum Method implements Builtin.Body {
+        CLOSE, FLUSH, LINES, READ, SEEK, SETVBUF, WRITE;
+
+        @Override
+        public Object call(Coroutine co, Object[] args) {
+            return switch (this) {
+                case CLOSE -> FileHandle.close(co, args);
+                case FLUSH -> FileHandle.flush(co, args);
+                case LINES -> FileHandle.lines(co, args);
+                case READ -> FileHandle.read(co, args);
+                case SEEK -> FileHandle.seek(co, args);
+                case SETVBUF -> FileHandle.setvbuf(co, args);
+                case WRITE -> FileHandle.write(co, args);
+            };
+        }
+    }
+
+    /** The metamethods of handles: {@code __gc} (also their {@code __close}) and {@code __tostring}. */
+    private enum Metamethod implements Builtin.Body {
+        GC, TOSTRING;
+
+        @Override
+        public Object call(Coroutine co, Object[] args) {
+            return this == GC ? gc(co, args) : tostring(co, args);
+        }
     }
 
     /**

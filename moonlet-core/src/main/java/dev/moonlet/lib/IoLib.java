@@ -3,6 +3,7 @@ package dev.moonlet.lib;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
 import dev.moonlet.value.Userdata;
+import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Instance;
 import java.io.IOException;
@@ -41,17 +42,7 @@ public final class IoLib {
      */
     public static void open(Instance instance) {
         LuaTable io = new LuaTable(instance.heap());
-        Library.define(instance, io, NAME, "close", IoLib::close);
-        Library.define(instance, io, NAME, "flush", IoLib::flush);
-        Library.define(instance, io, NAME, "input", IoLib::input);
-        Library.define(instance, io, NAME, "lines", IoLib::lines);
-        Library.define(instance, io, NAME, "open", IoLib::open);
-        Library.define(instance, io, NAME, "output", IoLib::output);
-        Library.define(instance, io, NAME, "popen", IoLib::popen);
-        Library.define(instance, io, NAME, "read", IoLib::read);
-        Library.define(instance, io, NAME, "tmpfile", IoLib::tmpfile);
-        Library.define(instance, io, NAME, "type", IoLib::type);
-        Library.define(instance, io, NAME, "write", IoLib::write);
+        Library.define(instance, io, NAME, Function.values());
         FileHandle.createMetatable(instance);
         OpenFiles.create(instance);
         Userdata stdin = FileHandle.wrap(instance, new StandardInput(instance));
@@ -62,6 +53,28 @@ public final class IoLib {
         instance.registry().put(INPUT, stdin);
         instance.registry().put(OUTPUT, stdout);
         Library.install(instance, NAME, io);
+    }
+
+    /** The functions of {@code io}, each named as its constant in lower case (see {@link Library#define}). */
+    private enum Function implements Builtin.Body {
+        CLOSE, FLUSH, INPUT, LINES, OPEN, OUTPUT, POPEN, READ, TMPFILE, TYPE, WRITE;
+
+        @Override
+        public Object call(Coroutine co, Object[] args) {
+            return switch (this) {
+                case CLOSE -> IoLib.close(co, args);
+                case FLUSH -> IoLib.flush(co, args);
+                case INPUT -> IoLib.input(co, args);
+                case LINES -> IoLib.lines(co, args);
+                case OPEN -> IoLib.open(co, args);
+                case OUTPUT -> IoLib.output(co, args);
+                case POPEN -> IoLib.popen(co, args);
+                case READ -> IoLib.read(co, args);
+                case TMPFILE -> IoLib.tmpfile(co, args);
+                case TYPE -> IoLib.type(co, args);
+                case WRITE -> IoLib.write(co, args);
+            };
+        }
     }
 
     /**

@@ -32,29 +32,7 @@ public final class MathLib {
     /** Opens the library in {@code instance}: the global {@code math} and {@code package.loaded.math}. */
     public static void open(Instance instance) {
         LuaTable math = new LuaTable(instance.heap());
-        define(instance, math, "abs", MathLib::abs);
-        define(instance, math, "acos", MathLib::acos);
-        define(instance, math, "asin", MathLib::asin);
-        define(instance, math, "atan", MathLib::atan);
-        define(instance, math, "ceil", MathLib::ceil);
-        define(instance, math, "cos", MathLib::cos);
-        define(instance, math, "deg", MathLib::deg);
-        define(instance, math, "exp", MathLib::exp);
-        define(instance, math, "floor", MathLib::floor);
-        define(instance, math, "fmod", MathLib::fmod);
-        define(instance, math, "log", MathLib::log);
-        define(instance, math, "max", MathLib::max);
-        define(instance, math, "min", MathLib::min);
-        define(instance, math, "modf", MathLib::modf);
-        define(instance, math, "rad", MathLib::rad);
-        define(instance, math, "random", MathLib::random);
-        define(instance, math, "randomseed", MathLib::randomseed);
-        define(instance, math, "sin", MathLib::sin);
-        define(instance, math, "sqrt", MathLib::sqrt);
-        define(instance, math, "tan", MathLib::tan);
-        define(instance, math, "tointeger", MathLib::tointeger);
-        define(instance, math, "type", MathLib::type);
-        define(instance, math, "ult", MathLib::ult);
+        Library.define(instance, math, NAME, Function.values());
         Library.set(instance, math, "pi", Math.PI);
         Library.set(instance, math, "huge", Double.POSITIVE_INFINITY);
         Library.set(instance, math, "maxinteger", Long.MAX_VALUE);
@@ -65,9 +43,41 @@ public final class MathLib {
         Library.install(instance, NAME, math);
     }
 
-    private static void define(Instance instance, LuaTable math, String name, Builtin.Body body) {
-        Library.define(instance, math, NAME, name, body);
+    /** The functions of {@code math}, each named as its constant in lower case (see {@link Library#define}). */
+    private enum Function implements Builtin.Body {
+        ABS, ACOS, ASIN, ATAN, CEIL, COS, DEG, EXP, FLOOR, FMOD, LOG, MAX, MIN, MODF, RAD, RANDOM,
+        RANDOMSEED, SIN, SQRT, TAN, TOINTEGER, TYPE, ULT;
+
+        @Override
+        public Object call(Coroutine co, Object[] args) {
+            return switch (this) {
+                case ABS -> MathLib.abs(co, args);
+                case ACOS -> MathLib.acos(co, args);
+                case ASIN -> MathLib.asin(co, args);
+                case ATAN -> MathLib.atan(co, args);
+                case CEIL -> MathLib.ceil(co, args);
+                case COS -> MathLib.cos(co, args);
+                case DEG -> MathLib.deg(co, args);
+                case EXP -> MathLib.exp(co, args);
+                case FLOOR -> MathLib.floor(co, args);
+                case FMOD -> MathLib.fmod(co, args);
+                case LOG -> MathLib.log(co, args);
+                case MAX -> MathLib.max(co, args);
+                case MIN -> MathLib.min(co, args);
+                case MODF -> MathLib.modf(co, args);
+                case RAD -> MathLib.rad(co, args);
+                case RANDOM -> MathLib.random(co, args);
+                case RANDOMSEED -> MathLib.randomseed(co, args);
+                case SIN -> MathLib.sin(co, args);
+                case SQRT -> MathLib.sqrt(co, args);
+                case TAN -> MathLib.tan(co, args);
+                case TOINTEGER -> MathLib.tointeger(co, args);
+                case TYPE -> MathLib.type(co, args);
+                case ULT -> MathLib.ult(co, args);
+            };
+        }
     }
+
 
     /** {@code math.abs(x)}: wraps around for {@code mininteger}, as integer negation does. */
     public static Object abs(Coroutine co, Object[] args) {

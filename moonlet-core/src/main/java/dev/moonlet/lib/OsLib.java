@@ -4,6 +4,7 @@ import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
 import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
+import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Instance;
 import java.io.IOException;
@@ -29,18 +30,30 @@ public final class OsLib {
     /** Opens the library in {@code instance}: the global {@code os} and {@code package.loaded.os}. */
     public static void open(Instance instance) {
         LuaTable os = new LuaTable(instance.heap());
-        Library.define(instance, os, NAME, "clock", OsLib::clock);
-        Library.define(instance, os, NAME, "date", OsLib::date);
-        Library.define(instance, os, NAME, "difftime", OsLib::difftime);
-        Library.define(instance, os, NAME, "execute", OsLib::execute);
-        Library.define(instance, os, NAME, "exit", OsLib::exit);
-        Library.define(instance, os, NAME, "getenv", OsLib::getenv);
-        Library.define(instance, os, NAME, "remove", OsLib::remove);
-        Library.define(instance, os, NAME, "rename", OsLib::rename);
-        Library.define(instance, os, NAME, "setlocale", OsLib::setlocale);
-        Library.define(instance, os, NAME, "time", OsLib::time);
-        Library.define(instance, os, NAME, "tmpname", OsLib::tmpname);
+        Library.define(instance, os, NAME, Function.values());
         Library.install(instance, NAME, os);
+    }
+
+    /** The functions of {@code os}, each named as its constant in lower case (see {@link Library#define}). */
+    private enum Function implements Builtin.Body {
+        CLOCK, DATE, DIFFTIME, EXECUTE, EXIT, GETENV, REMOVE, RENAME, SETLOCALE, TIME, TMPNAME;
+
+        @Override
+        public Object call(Coroutine co, Object[] args) {
+            return switch (this) {
+                case CLOCK -> OsLib.clock(co, args);
+                case DATE -> OsLib.date(co, args);
+                case DIFFTIME -> OsLib.difftime(co, args);
+                case EXECUTE -> OsLib.execute(co, args);
+                case EXIT -> OsLib.exit(co, args);
+                case GETENV -> OsLib.getenv(co, args);
+                case REMOVE -> OsLib.remove(co, args);
+                case RENAME -> OsLib.rename(co, args);
+                case SETLOCALE -> OsLib.setlocale(co, args);
+                case TIME -> OsLib.time(co, args);
+                case TMPNAME -> OsLib.tmpname(co, args);
+            };
+        }
     }
 
     /** {@code os.clock()}: the CPU time used by the program, in seconds. */

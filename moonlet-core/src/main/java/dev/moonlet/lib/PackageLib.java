@@ -51,21 +51,42 @@ public final class PackageLib {
     /** Opens the library in {@code instance}: the global {@code package} and {@code require}. */
     public static void open(Instance instance) {
         LuaTable pkg = new LuaTable(instance.heap());
-        Library.define(instance, pkg, NAME, "loadlib", PackageLib::loadlib);
-        Library.define(instance, pkg, NAME, "searchpath", PackageLib::searchpath);
+        Library.define(instance, pkg, NAME, "loadlib", Function.LOADLIB);
+        Library.define(instance, pkg, NAME, "searchpath", Function.SEARCHPATH);
         LuaTable searchers = new LuaTable(instance.heap());
         searchers.put(1L, preloadSearcher());
-        searchers.put(2L, Builtin.of("package.searchers.lua", PackageLib::searcherLua));
-        searchers.put(3L, Builtin.of("package.searchers.c", PackageLib::searcherC));
-        searchers.put(4L, Builtin.of("package.searchers.croot", PackageLib::searcherCroot));
+        searchers.put(2L, Builtin.of("package.searchers.lua", Function.SEARCHER_LUA));
+        searchers.put(3L, Builtin.of("package.searchers.c", Function.SEARCHER_C));
+        searchers.put(4L, Builtin.of("package.searchers.croot", Function.SEARCHER_CROOT));
         Library.set(instance, pkg, "searchers", searchers);
         setPaths(instance, pkg);
         Library.set(instance, pkg, "config", LuaString.of("/\n;\n?\n!\n-\n"));
         Library.set(instance, pkg, "loaded", instance.loaded());
         Library.set(instance, pkg, "preload", preloadTable(instance));
         instance.registry().put(PACKAGE_KEY, pkg);
-        Library.set(instance, instance.globals(), "require", Builtin.of("require", PackageLib::require));
+        Library.set(instance, instance.globals(), "require", Builtin.of("require", Function.REQUIRE));
         Library.install(instance, NAME, pkg);
+    }
+
+    /**
+     * The library's builtins, as constants rather than method references for the command's
+     * start-up (see {@link Library}): those of the table, {@code require}, and the searchers.
+     */
+    private enum Function implements Builtin.Body {
+        LOADLIB, SEARCHPATH, REQUIRE, SEARCHER_PRELOAD, SEARCHER_LUA, SEARCHER_C, SEARCHER_CROOT;
+
+        @Override
+        public Object call(Coroutine co, Object[] args) {
+            return switch (this) {
+                case LOADLIB -> loadlib(co, args);
+                case SEARCHPATH -> searchpath(co, args);
+                case REQUIRE -> require(co, args);
+                case SEARCHER_PRELOAD -> searcherPreload(co, args);
+                case SEARCHER_LUA -> searcherLua(co, args);
+                case SEARCHER_C -> searcherC(co, args);
+                case SEARCHER_CROOT -> searcherCroot(co, args);
+            };
+        }
     }
 
     /**
@@ -97,7 +118,7 @@ public final class PackageLib {
     }
 
     private static Builtin preloadSearcher() {
-        return Builtin.of("package.searchers.preload", PackageLib::searcherPreload);
+        return Builtin.of("package.searchers.preload", Function.SEARCHER_PRELOAD);
     }
 
     /** The registry's preload table, created if needed ({@code luaL_getsubtable}). */

@@ -30,19 +30,28 @@ public final class PromptLib {
     /** Opens the library in {@code instance}: the global {@code prompt} and {@code package.loaded.prompt}. */
     public static void open(Instance instance) {
         LuaTable lib = new LuaTable(instance.heap());
-        define(instance, lib, "abort", PromptLib::abort);
-        define(instance, lib, "alive", PromptLib::alive);
-        define(instance, lib, "call", PromptLib::call);
-        define(instance, lib, "clone", PromptLib::clone);
-        define(instance, lib, "discard", PromptLib::discard);
-        define(instance, lib, "reset", PromptLib::reset);
-        define(instance, lib, "shift", PromptLib::shift);
+        Library.define(instance, lib, NAME, Function.values());
         Library.install(instance, NAME, lib);
     }
 
-    private static void define(Instance instance, LuaTable lib, String name, Builtin.Body body) {
-        Library.define(instance, lib, NAME, name, body);
+    /** The functions of {@code prompt}, each named as its constant in lower case (see {@link Library#define}). */
+    private enum Function implements Builtin.Body {
+        ABORT, ALIVE, CALL, CLONE, DISCARD, RESET, SHIFT;
+
+        @Override
+        public Object call(Coroutine co, Object[] args) {
+            return switch (this) {
+                case ABORT -> PromptLib.abort(co, args);
+                case ALIVE -> PromptLib.alive(co, args);
+                case CALL -> PromptLib.call(co, args);
+                case CLONE -> PromptLib.clone(co, args);
+                case DISCARD -> PromptLib.discard(co, args);
+                case RESET -> PromptLib.reset(co, args);
+                case SHIFT -> PromptLib.shift(co, args);
+            };
+        }
     }
+
 
     /**
      * {@code prompt.call(tag, body, handler, ...)}: runs {@code body(...)} under a prompt for

@@ -40,40 +40,64 @@ public final class StringLib {
     /** Opens the library in {@code instance}: the global {@code string}, {@code package.loaded.string} and the string metatable. */
     public static void open(Instance instance) {
         LuaTable string = new LuaTable(instance.heap());
-        define(instance, string, "byte", StringLib::byte_);
-        define(instance, string, "char", StringLib::char_);
-        define(instance, string, "dump", StringLib::dump);
-        define(instance, string, "find", StringSearch::find);
-        define(instance, string, "format", StringFormat::format);
-        define(instance, string, "gmatch", StringSearch::gmatch);
-        define(instance, string, "gsub", StringGsub::gsub);
-        define(instance, string, "len", StringLib::len);
-        define(instance, string, "lower", StringBytes::lower);
-        define(instance, string, "match", StringSearch::match);
-        define(instance, string, "rep", StringBytes::rep);
-        define(instance, string, "reverse", StringBytes::reverse);
-        define(instance, string, "sub", StringLib::sub);
-        define(instance, string, "upper", StringBytes::upper);
-        define(instance, string, "pack", StringPack::pack);
-        define(instance, string, "packsize", StringPack::packsize);
-        define(instance, string, "unpack", StringPack::unpack);
+        Library.define(instance, string, NAME, Function.values());
         instance.setTypeMetatable(NAME, metatable(instance, string));
         Library.install(instance, NAME, string);
     }
 
-    private static void define(Instance instance, LuaTable string, String name, Builtin.Body body) {
-        Library.define(instance, string, NAME, name, body);
+    /** The functions of {@code string}, each named as its constant in lower case (see {@link Library#define}). */
+    private enum Function implements Builtin.Body {
+        BYTE, CHAR, DUMP, FIND, FORMAT, GMATCH, GSUB, LEN, LOWER, MATCH, REP, REVERSE, SUB, UPPER, PACK,
+        PACKSIZE, UNPACK;
+
+        @Override
+        public Object call(Coroutine co, Object[] args) {
+            return switch (this) {
+                case BYTE -> StringLib.byte_(co, args);
+                case CHAR -> StringLib.char_(co, args);
+                case DUMP -> StringLib.dump(co, args);
+                case FIND -> StringSearch.find(co, args);
+                case FORMAT -> StringFormat.format(co, args);
+                case GMATCH -> StringSearch.gmatch(co, args);
+                case GSUB -> StringGsub.gsub(co, args);
+                case LEN -> StringLib.len(co, args);
+                case LOWER -> StringBytes.lower(co, args);
+                case MATCH -> StringSearch.match(co, args);
+                case REP -> StringBytes.rep(co, args);
+                case REVERSE -> StringBytes.reverse(co, args);
+                case SUB -> StringLib.sub(co, args);
+                case UPPER -> StringBytes.upper(co, args);
+                case PACK -> StringPack.pack(co, args);
+                case PACKSIZE -> StringPack.packsize(co, args);
+                case UNPACK -> StringPack.unpack(co, args);
+            };
+        }
     }
+
 
     /** The metatable of strings: lstrlib's createmetatable. */
     private static LuaTable metatable(Instance instance, LuaTable string) {
         LuaTable mt = new LuaTable(instance.heap());
-        for (MetaEvent op : new MetaEvent[] {MetaEvent.ADD, MetaEvent.SUB, MetaEvent.MUL, MetaEvent.MOD,
-                MetaEvent.POW, MetaEvent.DIV, MetaEvent.IDIV, MetaEvent.UNM}) {
-            mt.put(op.key, Builtin.of("string." + op.key, (co, args) -> arith(co, args, op)));
-        }
+        for (Metamethod m : Metamethod.values()) mt.put(m.event.key, Builtin.of("string." + m.event.key, m));
         Library.set(instance, mt, "__index", string);
         return mt;
+    }
+
+    /** The arithmetic metamethods of strings, each for its event. */
+    private enum Metamethod implements Builtin.Body {
+        ADD(MetaEvent.ADD), SUB(MetaEvent.SUB), MUL(MetaEvent.MUL), MOD(MetaEvent.MOD), POW(MetaEvent.POW),
+        DIV(MetaEvent.DIV), IDIV(MetaEvent.IDIV), UNM(MetaEvent.UNM);
+
+        private final MetaEvent event;
+
+        Metamethod(MetaEvent event) {
+            this.event = event;
+        }
+
+        @Override
+        public Object call(Coroutine co, Object[] args) {
+            return arith(co, args, event);
+        }
     }
 
     // ---------------------------------------------------------------- positions

@@ -5,6 +5,7 @@ import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
 import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
+import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Instance;
 import dev.moonlet.vm.LuaType;
@@ -34,14 +35,26 @@ public final class TableLib {
     /** Opens the library in {@code instance}: the global {@code table} and {@code package.loaded.table}. */
     public static void open(Instance instance) {
         LuaTable table = new LuaTable(instance.heap());
-        Library.define(instance, table, NAME, "concat", TableLib::concat);
-        Library.define(instance, table, NAME, "insert", TableLib::insert);
-        Library.define(instance, table, NAME, "move", TableLib::move);
-        Library.define(instance, table, NAME, "pack", TableLib::pack);
-        Library.define(instance, table, NAME, "remove", TableLib::remove);
-        Library.define(instance, table, NAME, "sort", TableLib::sort);
-        Library.define(instance, table, NAME, "unpack", TableLib::unpack);
+        Library.define(instance, table, NAME, Function.values());
         Library.install(instance, NAME, table);
+    }
+
+    /** The functions of {@code table}, each named as its constant in lower case (see {@link Library#define}). */
+    private enum Function implements Builtin.Body {
+        CONCAT, INSERT, MOVE, PACK, REMOVE, SORT, UNPACK;
+
+        @Override
+        public Object call(Coroutine co, Object[] args) {
+            return switch (this) {
+                case CONCAT -> TableLib.concat(co, args);
+                case INSERT -> TableLib.insert(co, args);
+                case MOVE -> TableLib.move(co, args);
+                case PACK -> TableLib.pack(co, args);
+                case REMOVE -> TableLib.remove(co, args);
+                case SORT -> TableLib.sort(co, args);
+                case UNPACK -> TableLib.unpack(co, args);
+            };
+        }
     }
 
     /**

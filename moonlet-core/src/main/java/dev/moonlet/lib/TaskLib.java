@@ -41,32 +41,53 @@ public final class TaskLib {
     private static final String NAME = "task";
     /** The registry key of the metatable of task handles. */
     private static final LuaString HANDLE_METATABLE = LuaString.of("moonlet.task");
-    private static final LuaString[] STATUS_NAMES = Arrays.stream(Task.State.values())
-            .map(s -> LuaString.of(s.luaName())).toArray(LuaString[]::new);
+    private static final LuaString[] STATUS_NAMES = new LuaString[Task.State.values().length];
+
+    static {
+        for (Task.State s : Task.State.values()) STATUS_NAMES[s.ordinal()] = LuaString.of(s.luaName());
+    }
 
     private TaskLib() {}
 
     /** Opens the library in {@code instance}: the global {@code task} and {@code package.loaded.task}. */
     public static void open(Instance instance) {
         LuaTable lib = new LuaTable();
-        define(instance, lib, "join", TaskLib::join);
-        define(instance, lib, "kill", TaskLib::kill);
-        define(instance, lib, "recv", TaskLib::recv);
-        define(instance, lib, "self", TaskLib::self);
-        define(instance, lib, "send", TaskLib::send);
-        define(instance, lib, "sleep", TaskLib::sleep);
-        define(instance, lib, "spawn", TaskLib::spawn);
-        define(instance, lib, "status", TaskLib::status);
-        define(instance, lib, "yield", TaskLib::yield);
+        Library.define(instance, lib, NAME, Function.values());
         Library.install(instance, NAME, lib);
         LuaTable mt = new LuaTable();
         Library.set(instance, mt, "__name", LuaString.of(NAME));
-        define(instance, mt, "__tostring", TaskLib::tostring);
+        Library.define(instance, mt, NAME, "__tostring", Metamethod.TOSTRING);
         instance.registry().put(HANDLE_METATABLE, mt);
     }
 
-    private static void define(Instance instance, LuaTable lib, String name, Builtin.Body body) {
-        Library.define(instance, lib, NAME, name, body);
+    /** The functions of {@code task}, each named as its constant in lower case (see {@link Library#define}). */
+    private enum Function implements Builtin.Body {
+        JOIN, KILL, RECV, SELF, SEND, SLEEP, SPAWN, STATUS, YIELD;
+
+        @Override
+        public Object call(Coroutine co, Object[] args) {
+            return switch (this) {
+                case JOIN -> TaskLib.join(co, args);
+                case KILL -> TaskLib.kill(co, args);
+                case RECV -> TaskLib.recv(co, args);
+                case SELF -> TaskLib.self(co, args);
+                case SEND -> TaskLib.send(co, args);
+                case SLEEP -> TaskLib.sleep(co, args);
+                case SPAWN -> TaskLib.spawn(co, args);
+                case STATUS -> TaskLib.status(co, args);
+                case YIELD -> TaskLib.yield(co, args);
+            };
+        }
+    }
+
+    /** The metamethod of task handles. */
+    private enum Metamethod implements Builtin.Body {
+        TOSTRING;
+
+        @Override
+        public Object call(Coroutine co, Object[] args) {
+            return tostring(co, args);
+        }
     }
 
     /** The Lua value standing for {@code t} (always the same one). */

@@ -10,14 +10,18 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * {@code debug.upvalueid} and {@code debug.upvaluejoin}. Lua identifies an upvalue by a light
+ * {@code debug.upvalueid}, and {@code debug.upvaluejoin}. Lua identifies an upvalue by a light
  * userdata (its address); Moonlet hands out one userdata per upvalue, the same one as long as
- * a script holds it, so that ids of shared upvalues compare equal. One instance of this class
- * serves one Lua instance.
+ * a script holds it, so that ids of shared upvalues compare equal. An object of this class is
+ * the {@code debug.upvalueid} of one Lua instance, and keeps that instance's ids.
  */
-final class UpvalueIds {
+final class UpvalueIds extends Builtin {
     private final Map<Object, WeakReference<Id>> ids = new WeakHashMap<>();
     private final Map<Builtin, Id[]> builtinIds = new WeakHashMap<>();
+
+    UpvalueIds() {
+        super("debug.upvalueid");
+    }
 
     /** An upvalue's identity: what Lua shows as a light userdata (it has no user value). */
     static final class Id extends Userdata {
@@ -30,7 +34,8 @@ final class UpvalueIds {
      * {@code debug.upvalueid(f, n)}: a value that is the same for two upvalues exactly when
      * they are the same variable; nil when {@code f} has no upvalue {@code n}.
      */
-    Object upvalueid(Coroutine co, Object[] args) {
+    @Override
+    public Object call(Coroutine co, Object[] args) {
         int n = (int) Args.checkInteger(args, 1);
         Object f = Args.checkType(args, 0, "function");
         if (f instanceof Builtin) return builtinId((Builtin) f, n);
@@ -48,7 +53,7 @@ final class UpvalueIds {
     }
 
     /** {@code debug.upvaluejoin(f1, n1, f2, n2)}: makes upvalue {@code n1} of {@code f1} refer to upvalue {@code n2} of {@code f2}. */
-    Object upvaluejoin(Coroutine co, Object[] args) {
+    static Object upvaluejoin(Coroutine co, Object[] args) {
         int n1 = checkUpvalue(args, 0);
         int n2 = checkUpvalue(args, 2);
         ((Closure) args[0]).joinUpvalue(n1 - 1, (Closure) args[2], n2 - 1);

@@ -19,21 +19,43 @@ public final class Utf8Lib {
         '[', (byte) 0x80, '-', (byte) 0xBF, ']', '*'};
     /** Bytes scanned per unit of fuel. */
     private static final int BYTES_PER_FUEL = 16;
-    private static final Builtin STRICT_ITERATOR = Builtin.of("utf8.codes.next", Utf8Lib::nextStrict);
-    private static final Builtin LAX_ITERATOR = Builtin.of("utf8.codes.nextlax", Utf8Lib::nextLax);
+    private static final Builtin STRICT_ITERATOR = Builtin.of("utf8.codes.next", Iterator.STRICT);
+    private static final Builtin LAX_ITERATOR = Builtin.of("utf8.codes.nextlax", Iterator.LAX);
 
     private Utf8Lib() {}
 
     /** Opens the library in {@code instance}: the global {@code utf8} and {@code package.loaded.utf8}. */
     public static void open(Instance instance) {
         LuaTable utf8 = new LuaTable(instance.heap());
-        Library.define(instance, utf8, NAME, "char", Utf8Lib::char_);
-        Library.define(instance, utf8, NAME, "codepoint", Utf8Lib::codepoint);
-        Library.define(instance, utf8, NAME, "codes", Utf8Lib::codes);
-        Library.define(instance, utf8, NAME, "len", Utf8Lib::len);
-        Library.define(instance, utf8, NAME, "offset", Utf8Lib::offset);
+        Library.define(instance, utf8, NAME, Function.values());
         Library.set(instance, utf8, "charpattern", LuaString.copyOf(CHAR_PATTERN));
         Library.install(instance, NAME, utf8);
+    }
+
+    /** The iterators {@code codes} returns, strict or lax. */
+    private enum Iterator implements Builtin.Body {
+        STRICT, LAX;
+
+        @Override
+        public Object call(Coroutine co, Object[] args) {
+            return this == STRICT ? nextStrict(co, args) : nextLax(co, args);
+        }
+    }
+
+    /** The functions of {@code utf8}, each named as its constant in lower case (see {@link Library#define}). */
+    private enum Function implements Builtin.Body {
+        CHAR, CODEPOINT, CODES, LEN, OFFSET;
+
+        @Override
+        public Object call(Coroutine co, Object[] args) {
+            return switch (this) {
+                case CHAR -> Utf8Lib.char_(co, args);
+                case CODEPOINT -> Utf8Lib.codepoint(co, args);
+                case CODES -> Utf8Lib.codes(co, args);
+                case LEN -> Utf8Lib.len(co, args);
+                case OFFSET -> Utf8Lib.offset(co, args);
+            };
+        }
     }
 
     /** {@code utf8.char(...)}: the concatenated encodings of the arguments ({@code char} is a Java keyword). */

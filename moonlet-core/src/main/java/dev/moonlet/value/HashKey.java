@@ -1,5 +1,9 @@
 package dev.moonlet.value;
 
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 
 /**
@@ -13,6 +17,10 @@ import java.security.SecureRandom;
  * state for the same reason, so {@code pairs} order differs between runs there too.) The
  * mixing is keyed but not cryptographic: it removes the known seed-independent collision
  * families of polynomial hashes, which is what an attacker without the key can exploit.
+ *
+ * <p>The secret comes from the kernel's {@code /dev/urandom} where there is one: a
+ * {@link SecureRandom} would draw from the same source, but first initialises the JDK's
+ * security providers, which cost the {@code moonlet} command a fifth of its start-up.
  */
 final class HashKey {
     private static final long STRING_SEED;
@@ -21,14 +29,27 @@ final class HashKey {
     private static final long INTEGER_MIX;
 
     static {
-        SecureRandom random = new SecureRandom();
-        STRING_SEED = random.nextLong();
-        STRING_MIX = random.nextLong() | 1;
-        INTEGER_SEED = random.nextLong();
-        INTEGER_MIX = random.nextLong() | 1;
+        ByteBuffer secret = ByteBuffer.wrap(secretBytes(4 * Long.BYTES));
+        STRING_SEED = secret.getLong();
+        STRING_MIX = secret.getLong() | 1;
+        INTEGER_SEED = secret.getLong();
+        INTEGER_MIX = secret.getLong() | 1;
     }
 
     private HashKey() {}
+
+    /** {@code n} bytes from {@code /dev/urandom}, or from a {@link SecureRandom} where it cannot be read. */
+    private static byte[] secretBytes(int n) {
+        try (InputStream urandom = new FileInputStream("/dev/urandom")) {
+            byte[] b = urandom.readNBytes(n);
+            if (b.length == n) return b;
+        } catch (IOException | SecurityException e) {
+            // No such device (Windows) or not allowed: the portable source below.
+        }
+        byte[] b = new byte[n];
+        new SecureRandom().nextBytes(b);
+        return b;
+    }
 
     /** The keyed hash of the bytes {@code b[off, off+len)}; never 0 (0 marks "not computed"). */
     static int ofBytes(byte[] b, int off, int len) {
