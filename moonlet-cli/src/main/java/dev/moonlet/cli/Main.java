@@ -22,6 +22,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -40,6 +41,17 @@ public final class Main {
     static final String PROGNAME = "moonlet";
     /** The exit status when a limit of the command line is reached. */
     static final int LIMIT_STATUS = 3;
+
+    /**
+     * The process's environment variables. The command's start-up path holds no lambda and no
+     * method reference: the JVM's first link of one costs several milliseconds.
+     */
+    private static final UnaryOperator<String> ENVIRONMENT = new UnaryOperator<>() {
+        @Override
+        public String apply(String name) {
+            return System.getenv(name);
+        }
+    };
 
     private final ScriptOutput out;
     private final PrintStream err;
@@ -64,7 +76,7 @@ public final class Main {
         System.setIn(out.flushingBefore(System.in));
         PrintStream err = new PrintStream(out.flushingBeforeWrites(new FileOutputStream(FileDescriptor.err)), true,
                 StandardCharsets.UTF_8);
-        int status = new Main(out, err, System::getenv, stdinIsTerminal()).run(argv);
+        int status = new Main(out, err, ENVIRONMENT, stdinIsTerminal()).run(argv);
         out.flushNow();
         System.exit(status);
     }
@@ -144,7 +156,8 @@ public final class Main {
             close = exit.close();
             return exit.status();
         } finally {
-            List<String> blocked = lua.scheduler().waitingTasks().stream().map(Task::describe).toList();
+            List<String> blocked = new ArrayList<>();
+            for (Task t : lua.scheduler().waitingTasks()) blocked.add(t.describe());
             Runner.killAll(lua);
             // As lua.c: the state is closed (its finalizers run) unless os.exit asked not to.
             if (close) lua.close();

@@ -53,7 +53,13 @@ final class ConstantTable {
      * which was interned through the pool (which interns short strings only, and may forget).
      */
     int string(LuaString s) {
-        LuaString v = strings.computeIfAbsent(s, pool::intern);
+        // No method reference here: compiling a chunk is on the moonlet command's start-up
+        // path, where the JVM's first link of one costs several milliseconds.
+        LuaString v = strings.get(s);
+        if (v == null) {
+            v = pool.intern(s);
+            strings.put(s, v);
+        }
         return add(v, v);
     }
 

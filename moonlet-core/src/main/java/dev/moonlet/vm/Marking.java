@@ -57,13 +57,26 @@ final class Marking implements Marker {
     /** Whether {@link #mark} reached a new object since the flag was last cleared. */
     private boolean reachedNew;
 
-    private final LuaTable.EntryVisitor strongEntry = (k, v) -> {
-        mark(k);
-        mark(v);
+    // Classes, not lambdas: every instance makes a Marking, and the JVM's first link of a
+    // lambda costs a short-lived process (the moonlet command) several milliseconds.
+    private final LuaTable.EntryVisitor strongEntry = new LuaTable.EntryVisitor() {
+        @Override
+        public void entry(Object k, Object v) {
+            mark(k);
+            mark(v);
+        }
     };
-    private final LuaTable.EntryVisitor keyOnly = (k, v) -> mark(k);
-    private final LuaTable.EntryVisitor ephemeronEntry = (k, v) -> {
-        if (k == null || !isCleared(k)) mark(v);
+    private final LuaTable.EntryVisitor keyOnly = new LuaTable.EntryVisitor() {
+        @Override
+        public void entry(Object k, Object v) {
+            mark(k);
+        }
+    };
+    private final LuaTable.EntryVisitor ephemeronEntry = new LuaTable.EntryVisitor() {
+        @Override
+        public void entry(Object k, Object v) {
+            if (k == null || !isCleared(k)) mark(v);
+        }
     };
 
     Marking(Heap heap) {

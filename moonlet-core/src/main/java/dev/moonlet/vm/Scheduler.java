@@ -80,7 +80,8 @@ public final class Scheduler {
     private final ArrayDeque<Task> woken = new ArrayDeque<>();
     private volatile boolean wokenPending;
     private volatile Runnable wakeListener;
-    private Consumer<Task> failureHandler = this::reportFailure;
+    /** What {@link #setFailureHandler} set, or null for {@link #reportFailure} (not a lambda: see {@code Marking}). */
+    private Consumer<Task> failureHandler;
     private Clock clock = Clock.system();
     private long slice = DEFAULT_SLICE;
     private long nextId = 1;
@@ -271,7 +272,10 @@ public final class Scheduler {
             if (j.state == Task.State.WAITING && j.waitingFor == Task.Wait.JOIN) wake(j);
         }
         t.joiners.clear();
-        if (!heard && outcome instanceof Status.Failed) failureHandler.accept(t);
+        if (!heard && outcome instanceof Status.Failed) {
+            if (failureHandler != null) failureHandler.accept(t);
+            else reportFailure(t);
+        }
     }
 
     private void reportFailure(Task t) {
