@@ -5,7 +5,7 @@
 #
 # Each program runs RUNS times under each interpreter; the table shows the median wall-clock
 # seconds of each and the ratio moonlet / lua5.4. Moonlet's times include starting the JVM
-# (about 0.3 s; see the "empty" row) and warming up its JIT, which lua5.4 does not pay: JMH
+# (about 0.1 s; see the "(empty)" row) and warming up its JIT, which lua5.4 does not pay: JMH
 # (moonlet-bench) measures the warmed-up speed. The two outputs must match, else the row says
 # "DIFFERENT OUTPUT". Set MOONLET_JAVA_OPTS to pass options to the JVM, and MOONLET to time
 # another command than ./moonlet (a jar of your own, say: MOONLET="java -jar my.jar").
