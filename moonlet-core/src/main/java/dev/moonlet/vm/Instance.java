@@ -311,7 +311,7 @@ public final class Instance {
      * should count for it when it finds it live, so that the two agree.
      */
     public static long protoBytes(Proto p) {
-        return Heap.protoBytes(p.code.length, p.constants.length);
+        return Heap.protoBytes(p.code.length, p.constants.length) + Jit.codeBytes(p);
     }
 
     /** {@link #protoBytes} of {@code p} and every prototype nested in it (as deep as the parser allows). */
