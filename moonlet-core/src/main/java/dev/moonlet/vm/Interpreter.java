@@ -71,7 +71,7 @@ final class Interpreter {
                     ((Compiled) tier).run(fuel, co, f);
                     continue;
                 }
-                if (tier == null && ++p.entries >= Jit.THRESHOLD) Jit.compile(co.instance(), p);
+                if (tier == null && ++p.entries > co.instance().compileThreshold) Jit.compile(co.instance(), p);
             }
             final int[] code = p.code;
             final Object[] k = p.constants;

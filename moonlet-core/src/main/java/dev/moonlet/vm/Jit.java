@@ -4,12 +4,13 @@ import dev.moonlet.compiler.Proto;
 import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import java.lang.invoke.MethodHandles;
+import org.objectweb.asm.MethodTooLargeException;
 
 /**
  * The compiled tier: decides which functions to compile to JVM bytecode, and compiles them.
  *
- * <p>A function is compiled once the interpreter has entered its frames {@link #THRESHOLD}
- * times (every call, return to it and step that resumes it counts, so a long loop in a main
+ * <p>A function is compiled once the interpreter has entered its frames more than
+ * {@link Instance#setCompileThreshold} times (every call, return to it and step that resumes it counts, so a long loop in a main
  * chunk is found too). Its code then runs its frames whenever no debug hook is set; with a
  * hook, the interpreter runs them, and the two may take turns on the same frame, since the
  * compiled code keeps all its state in the frame.
@@ -25,7 +26,7 @@ import java.lang.invoke.MethodHandles;
 final class Jit {
     private Jit() {}
 
-    /** How many entries into a function's frames make it worth compiling. */
+    /** How many entries into a function's frames make it worth compiling, unless an instance says otherwise. */
     static final int THRESHOLD = threshold(System.getProperty("moonlet.jit"));
 
     /** The largest {@code run} method the JVM's compilers will take (HotSpot's HugeMethodLimit). */
@@ -44,8 +45,19 @@ final class Jit {
 
     /** Compiles {@code p}, or notes that it stays interpreted; under the memory limit, tries later. */
     static void compile(Instance instance, Proto p) {
+        // Every instruction takes several bytes of bytecode: a function this long cannot fit.
+        if (p.code.length > MAX_METHOD_BYTES / 8) {
+            p.tier = INTERPRETED;
+            return;
+        }
         JitEmitter emitter = new JitEmitter(p);
-        byte[] bytes = emitter.emit("dev/moonlet/vm/Compiled$Function");
+        byte[] bytes;
+        try {
+            bytes = emitter.emit("dev/moonlet/vm/Compiled$Function");
+        } catch (MethodTooLargeException e) {
+            p.tier = INTERPRETED;
+            return;
+        }
         if (emitter.codeSize() > MAX_METHOD_BYTES) {
             p.tier = INTERPRETED;
             return;
