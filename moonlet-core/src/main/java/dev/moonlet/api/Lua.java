@@ -159,7 +159,7 @@ public final class Lua {
      * @throws LuaError the error the call raised (its {@link LuaError#traceback()} says where),
      *     or {@code "deadlock: ..."} when the call waits for something no task will ever do, or
      *     {@code "interrupted"} when this thread was interrupted while the call waited (the
-     *     call's task is killed, and the thread stays interrupted)
+     *     call's task is aborted, and the thread stays interrupted)
      */
     public Object[] call(Object fn, Object... args) {
         Scheduler scheduler = instance.scheduler();
@@ -168,7 +168,7 @@ public final class Lua {
         Status s = scheduler.runUntil(task);
         if (s instanceof Status.Finished) return ((Status.Finished) s).values();
         if (s instanceof Status.Failed) throw ((Status.Failed) s).error();
-        task.kill();
+        task.abort();
         if (Thread.currentThread().isInterrupted()) throw new LuaError("interrupted");
         throw new LuaError("deadlock: the call waits for something no task will do");
     }
