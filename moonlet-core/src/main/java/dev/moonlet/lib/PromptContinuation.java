@@ -1,6 +1,5 @@
 package dev.moonlet.lib;
 
-import dev.moonlet.value.LuaError;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.BuiltinClosure;
 import dev.moonlet.vm.Continuation;
@@ -33,7 +32,7 @@ final class PromptContinuation extends BuiltinClosure {
 
     @Override
     public void trace(Marker m) {
-        k.trace(m);
+        m.mark(k);
         m.mark(tag);
         m.mark(handler);
     }
@@ -62,7 +61,7 @@ final class PromptContinuation extends BuiltinClosure {
             }
             try {
                 run = k.copy();
-            } catch (LuaError e) {
+            } catch (Continuation.CopyRefused e) {
                 if (k.isConsumed()) throw Prompt.consumed(co);
                 notCopyable = e.getMessage();
             }
