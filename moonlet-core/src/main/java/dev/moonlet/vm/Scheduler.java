@@ -153,10 +153,12 @@ public final class Scheduler {
 
     /**
      * A new ready task that will call {@code function} (any callable value) with {@code args}
-     * (Lua values); it goes to the back of the ready queue.
+     * (Lua values); it goes to the back of the ready queue. Spawned during a task's turn, it
+     * starts in that task's {@linkplain Task#group() group}.
      */
     public Task spawn(Object function, Object... args) {
         Task t = new Task(this, nextId++, new Executor(instance, function, args));
+        if (current != null) t.group = current.group;
         live.add(t);
         ready.add(t);
         return t;

@@ -108,6 +108,8 @@ public final class Task implements Traced {
     long fuelUsed;
     /** The Lua value standing for this task ({@code task.self()}), made by the task library. */
     private Object handle;
+    /** The host's tag for the program this task belongs to (see {@link #group()}). */
+    Object group;
 
     Task(Scheduler scheduler, long id, Executor executor) {
         this.scheduler = scheduler;
@@ -282,6 +284,28 @@ public final class Task implements Traced {
     public String describe() {
         String s = "task " + id + ": " + state.luaName();
         return state == State.WAITING && waitingFor != null ? s + " (" + waitingFor.description() + ")" : s;
+    }
+
+    /**
+     * The host's tag for the program the task belongs to: any Java object, null unless set.
+     * A task spawned while another has its turn ({@code task.spawn}) starts in that task's
+     * group, so a host running several programs on one instance can tell which one a task,
+     * however far down its spawning, belongs to: route its output, charge its fuel, stop all
+     * of a program's tasks at once.
+     *
+     * <pre>{@code
+     * Task main = scheduler.spawn(chunk);
+     * main.setGroup(console);
+     * // later, in a turn: scheduler.current().group() is console, for main and what it spawned
+     * }</pre>
+     */
+    public Object group() {
+        return group;
+    }
+
+    /** Sets the task's {@linkplain #group() group}; the tasks it spawns from now on start in it. */
+    public void setGroup(Object group) {
+        this.group = group;
     }
 
     /** The Lua value standing for this task, or null before the task library made one. */

@@ -135,6 +135,61 @@ class SessionTest {
     }
 
     @Test
+    void tasksSpawnSleepAndJoinOnTheScheduler() throws InterruptedException {
+        List<String> events = evaluate(Session.LIVE, "local t = task.spawn(function(x)\n"
+                + "  task.sleep(0.05) print('from task ' .. task.status(task.self())) return x * 2\n"
+                + "end, 21)\n"
+                + "return task.join(t), task.status(t)", FUEL, MEMORY);
+        assertTrue(events.contains("{\"console\":\"live\",\"run\":1,\"type\":\"output\",\"text\":\"from task running\\n\"}"),
+                events.toString());
+        assertTrue(last(events).contains("\"values\":[\"42\",\"dead\"]"), last(events));
+    }
+
+    @Test
+    void aSpawnedTaskPrintsToItsConsoleAfterTheResult() throws InterruptedException {
+        long n = ++run;
+        session.evaluate(Session.LIVE, n, Language.LUA,
+                "task.spawn(function() task.sleep(0.05) print('later') end) return 'now'", FUEL, MEMORY);
+        List<String> events = eventsUntil("live", "\"type\":\"output\",\"text\":\"later");
+        String result = "{\"console\":\"live\",\"run\":" + n + ",\"type\":\"result\",\"values\":[\"now\"]";
+        assertTrue(events.stream().anyMatch(e -> e.startsWith(result)), events.toString());
+    }
+
+    @Test
+    void spawnedTasksSpendTheEvaluationsFuelAndStopWithIt() throws InterruptedException {
+        long n = ++run;
+        session.evaluate(Session.LIVE, n, Language.LUA, "task.spawn(function() while true do end end) return 'spawned'", 100_000, MEMORY);
+        String end = last(eventsUntil("live", "\"type\":\"limit\""));
+        assertTrue(end.contains("\"run\":" + n + ",\"type\":\"limit\",\"message\":\"out of fuel\""), end);
+        long left = ++run;
+        session.evaluate(Session.LEFT, left, Language.LUA, "task.spawn(function() while true do end end)", FUEL, MEMORY);
+        eventsUntil("left", "\"type\":\"result\"");
+        session.stop(Session.LEFT);
+        assertTrue(last(eventsUntil("left", "\"type\":\"stopped\"")).contains("\"run\":" + left));
+    }
+
+    @Test
+    void anUnjoinedFailingTaskWritesToItsConsole() throws InterruptedException {
+        long n = ++run;
+        session.evaluate(Session.LIVE, n, Language.LUA, "task.spawn(error, 'oops', 0) return 'spawned'", FUEL, MEMORY);
+        List<String> events = eventsUntil("live", "task \\d+ failed: oops");
+        assertTrue(events.stream().anyMatch(e -> e.contains("\"values\":[\"spawned\"]")), events.toString());
+    }
+
+    @Test
+    void pairedConsolesSendMessagesToEachOthersTasks() throws InterruptedException {
+        long left = ++run;
+        session.evaluate(Session.LEFT, left, Language.LUA, "inbox = task.self() return 'got', task.recv()", FUEL, MEMORY);
+        long right = ++run;
+        session.evaluate(Session.RIGHT, right, Language.LUA,
+                "while not inbox do task.yield() end return task.send(inbox, 'hello')", FUEL, MEMORY);
+        List<String> events = eventsUntil("left", "\"type\":\"result\"");
+        String sent = "{\"console\":\"right\",\"run\":" + right + ",\"type\":\"result\",\"values\":[\"true\"]";
+        assertTrue(events.stream().anyMatch(e -> e.startsWith(sent)), events.toString());
+        assertTrue(last(events).contains("\"run\":" + left + ",\"type\":\"result\",\"values\":[\"got\",\"hello\"]"), last(events));
+    }
+
+    @Test
     void aSessionIsIdleOnlyWhileNoPageIsConnected() {
         assertTrue(session.idleFor(-1), "never connected");
         long stream = session.connect();
