@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
+import dev.moonlet.value.Userdata;
 import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Clock;
 import dev.moonlet.vm.FuelTank;
@@ -240,6 +241,22 @@ class SchedulerTest {
         assertTrue(forever.wasKilled());
         assertTrue(!forever.send(2L));
         assertTrue(s.tasks().isEmpty());
+    }
+
+    @Test
+    void spawnedTasksStartInTheGroupOfTheTaskThatSpawnedThem() {
+        Lua lua = virtualLua();
+        Task main = spawn(lua, "local child = task.spawn(function() return task.spawn(print) end)\n"
+                + "return child, task.join(child)");
+        main.setGroup("program");
+        Task outsider = spawn(lua, "return 1");
+        lua.scheduler().run();
+        Object[] handles = ((Status.Finished) main.outcome()).values();
+        Task child = (Task) ((Userdata) handles[0]).payload();
+        Task grandchild = (Task) ((Userdata) handles[1]).payload();
+        assertEquals("program", child.group());
+        assertEquals("program", grandchild.group());
+        assertNull(outsider.group(), "spawned from Java between turns: no group");
     }
 
     @Test

@@ -179,6 +179,24 @@ class PlaygroundPageTest {
     }
 
     @Test
+    void tasksSpawnedByTheCodeRunOnTheScheduler() {
+        browser.findElement(By.linkText("tasks")).click();
+        waitForText("output", "woke in order: 3 2 1");
+        assertEquals("task 3 woke\ntask 2 woke\ntask 1 woke\nwoke in order: 3 2 1\n", text("output"));
+        // A task the code spawned goes on after the result, printing to the same console.
+        typeCode("task.spawn(function()\nfor i = 1, 1e9 do task.sleep(0.05) print('tick', i) end\nend)\nreturn 'spawned'");
+        waitForText("output", "tick\t3");
+        assertTrue(text("output").startsWith("spawned\n"), text("output"));
+        WebElement broken = browser.findElement(By.id("broken"));
+        for (int i = 0; i < 3; i++) broken.click();
+        waitForText("broken-count", "3");
+        // An edit replaces the instance: the ticker stops with it.
+        typeCode("return task.status(task.self())");
+        waitForText("output", "running");
+        assertEquals("running\n", text("output"));
+    }
+
+    @Test
     void bagsLanguageRunsOnTheLiveRepl() {
         new Select(browser.findElement(By.id("language"))).selectByValue("bags");
         typeCode("0 1 | ^ *");
