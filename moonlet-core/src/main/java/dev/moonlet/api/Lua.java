@@ -13,6 +13,7 @@ import dev.moonlet.lib.StringLib;
 import dev.moonlet.lib.TaskLib;
 import dev.moonlet.lib.TableLib;
 import dev.moonlet.lib.Utf8Lib;
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaFunction;
 import dev.moonlet.value.LuaString;
@@ -180,7 +181,11 @@ public final class Lua {
      * that task), and for {@link #close}.
      */
     private Object[] callAlone(Object fn, Object[] args) {
-        Executor ex = start(fn, args);
+        return runAlone(start(fn, args));
+    }
+
+    /** Steps {@code ex} to its end on this thread (see {@link #callAlone}); its results. */
+    private static Object[] runAlone(Executor ex) {
         for (;;) {
             Status s = ex.step(FUEL_PER_STEP);
             if (s instanceof Status.Finished) return ((Status.Finished) s).values();
@@ -207,7 +212,19 @@ public final class Lua {
      * }</pre>
      */
     public void close() {
-        callAlone(Builtin.of("close", (co, args) -> instance.collector().close()), Values.NONE);
+        Heap heap = instance.heap();
+        long limit = heap.limit();
+        Executor ex;
+        // The executor running the finalizers is the instance's own machinery, as lua_close's
+        // stack is: a script that left its heap full must not keep the instance from closing
+        // (the finalizers themselves run under the limit; their errors become warnings).
+        heap.setLimit(Long.MAX_VALUE);
+        try {
+            ex = start(Builtin.of("close", (co, args) -> instance.collector().close()));
+        } finally {
+            heap.setLimit(limit);
+        }
+        runAlone(ex);
     }
 
     /**

@@ -96,7 +96,7 @@ public final class PromptLib {
     public static Object clone(Coroutine co, Object[] args) {
         PromptContinuation k = check(args, 0);
         try {
-            return k.copy();
+            return k.copy(co.instance().heap());
         } catch (Continuation.CopyRefused e) {
             throw Library.error(co, e.getMessage());
         }

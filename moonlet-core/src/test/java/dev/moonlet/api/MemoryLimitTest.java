@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.moonlet.value.LuaString;
+import dev.moonlet.vm.Builtin;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.stream.Stream;
@@ -114,6 +115,25 @@ class MemoryLimitTest {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         memory.gc();
         return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    @Test
+    void anInstanceLeftAtItsLimitStillClosesAndRunsItsFinalizers() {
+        Lua lua = new Lua();
+        StringBuilder finalized = new StringBuilder();
+        lua.register("note", Builtin.of("note", (co, args) -> {
+            finalized.append(args[0]);
+            return null;
+        }));
+        lua.setLimits(Limits.NONE.withMemory(LIMIT));
+        // Continuations of a few KiB each fill the heap, then small tables to within one of them of the limit.
+        Object[] r = lua.run("guarded = setmetatable({}, {__gc = function() note('finalized') end})\n"
+                + DEEP_ABORT + "keep = {}\n"
+                + "local big = pcall(function() for i = 1, math.huge do keep[i] = prompt.call('t', deep, function(k) return k end, 40) end end)\n"
+                + "return big, pcall(function() local l = {} keep.list = l while true do l.next = {} l = l.next end end)");
+        assertArrayEquals(new Object[] {false, false, LuaString.of("not enough memory")}, r);
+        lua.close();
+        assertEquals("finalized", finalized.toString());
     }
 
     @Test
