@@ -39,6 +39,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PlaygroundPageTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /**
+     * The fuel exponent for tests that need a loop to outlast a few clicks: the compiled tier
+     * runs {@code while true do end} through 10^9 units in about a second.
+     */
+    private static final String LOOP_FUEL = "10";
 
     /** Selenium's note that it has no DevTools binding for this Chromium: these tests use none. */
     private static final java.util.logging.Logger CDP_LOG =
@@ -106,6 +111,7 @@ class PlaygroundPageTest {
 
     @Test
     void pageStaysResponsiveDuringAnInfiniteLoop() {
+        setNumber("fuel", LOOP_FUEL);
         typeCode("while true do end");
         wait.until(d -> text("status").equals("running"));
         WebElement broken = browser.findElement(By.id("broken"));
@@ -127,6 +133,7 @@ class PlaygroundPageTest {
 
     @Test
     void anEditAbandonsTheLoopInFlight() {
+        setNumber("fuel", LOOP_FUEL);
         typeCode("while true do end");
         wait.until(d -> text("status").equals("running"));
         typeCode("return 'edited'");
@@ -161,6 +168,7 @@ class PlaygroundPageTest {
 
     @Test
     void pairedConsolesShareAnInstanceAndStopSeparately() {
+        setNumber("fuel", LOOP_FUEL);
         browser.findElement(By.id("left-run")).click();
         browser.findElement(By.id("right-run")).click();
         wait.until(d -> printedNumbers("right-output").size() >= 3);

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** A session's evaluations, stepped by a real {@link Stepper}, as the events its page would get. */
 class SessionTest {
-    private static final long FUEL = 1_000_000_000L;
+    /** Enough that a loop never runs out while a test looks at it (the compiled tier spends 10^9 in about a second). */
+    private static final long FUEL = 1_000_000_000_000L;
     private static final long MEMORY = 1L << 24;
 
     private final Stepper stepper = new Stepper(1, 20_000);
