@@ -111,6 +111,19 @@ task.yield()
 task.kill(unwinding)
 print(pcall(task.join, unwinding))
 
+local wrapped = task.spawn(function()
+  local f = coroutine.wrap(function()
+    local second <close> = closer("wrapped second")
+    local first <close> = closer("wrapped first", function() task.recv() end)
+    error("wrapped failed")
+  end)
+  f()
+end)
+CURRENT = wrapped
+task.yield()
+task.kill(wrapped)
+print(pcall(task.join, wrapped))
+
 -- A suspended coroutine the task keeps is not closed (as coroutine.close closes only its own).
 local keeper = task.spawn(function()
   local co = coroutine.create(function()

@@ -54,12 +54,9 @@ class Closing implements Sequence {
         return poll(co, Values.NONE);
     }
 
-    /**
-     * The values whose handlers have not been called yet, the innermost first, which this
-     * closing gives up (its frame is being dropped: {@link Executor#kill}); the coroutine it
-     * was closing is dead.
-     */
-    Object[] abandon() {
+    /** The values whose handlers have not been called yet; the coroutine it was closing is dead. */
+    @Override
+    public Object[] abandon() {
         Object[] rest = Arrays.copyOfRange(values, next, values.length);
         Arrays.fill(values, null);
         next = values.length;

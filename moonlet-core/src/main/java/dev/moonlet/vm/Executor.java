@@ -221,7 +221,8 @@ public final class Executor {
     /**
      * Drops every frame of the running coroutine and of those that resumed it, closing their
      * upvalues; all but the main coroutine are dead. Returns the values of the to-be-closed
-     * variables they left pending, innermost first.
+     * variables they left pending, and those their sequences had yet to close
+     * ({@link Sequence#abandon}), innermost first.
      */
     private Object[] dropFrames() {
         ArrayList<Object> closing = new ArrayList<>();
@@ -230,8 +231,8 @@ public final class Executor {
             for (int i = co.frameCount - 1; i >= 0; i--) {
                 Frame f = co.frames[i];
                 while (t > 0 && co.tbc[t - 1] >= f.func) closing.add(co.value(co.tbc[--t]));
-                if (f instanceof SequenceFrame && ((SequenceFrame) f).sequence instanceof Closing) {
-                    Collections.addAll(closing, ((Closing) ((SequenceFrame) f).sequence).abandon());
+                if (f instanceof SequenceFrame && ((SequenceFrame) f).sequence != null) {
+                    Collections.addAll(closing, ((SequenceFrame) f).sequence.abandon());
                 }
             }
             while (t > 0) closing.add(co.value(co.tbc[--t]));
