@@ -8,10 +8,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * A small pool of Java threads that steps every session's {@link Machine}s in slices of fuel,
  * round robin: a machine in the ready queue gets one turn of its scheduler (one slice of one
- * task), then goes to the back of the queue. An infinite loop therefore costs the other sessions only its share of the
- * threads, and a machine with nothing to do costs nothing at all. A machine woken by a
- * command (a new evaluation, a stop) goes to the front of the queue instead: what a visitor
- * has just asked for starts at once, and gets one slice before it queues like the rest.
+ * task), then goes to the back of the queue. An infinite loop therefore costs the other
+ * sessions only its share of the threads, and a machine with nothing to do (its tasks sleep
+ * or wait) costs nothing at all. A machine woken (by a command such as a new evaluation or a
+ * stop, by the timer of a sleeping task, or by a Java future) goes to the front of the queue
+ * instead: what a visitor has just asked for starts at once, and gets one slice before it
+ * queues like the rest.
  *
  * <p>Inside a machine, the instance's own {@link dev.moonlet.vm.Scheduler} decides which task
  * has the turn; this class only shares the threads between machines, as
@@ -42,8 +44,8 @@ final class Stepper implements AutoCloseable {
     }
 
     /**
-     * Queues {@code m}, woken by a command, for the next turn (a machine is queued once at a
-     * time, see {@link Machine#park}).
+     * Queues {@code m}, just woken, for the next turn (a machine is queued once at a time, see
+     * {@link Machine#park}).
      */
     void schedule(Machine m) {
         ready.addFirst(m);
