@@ -46,7 +46,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link Stepper} schedules: each {@link #turn} runs one turn of the scheduler (one slice of
  * one task). A machine whose tasks all sleep asks to be woken at the next timer; one whose
  * tasks wait for a Java future is woken when it completes; one whose tasks wait for messages
- * only costs nothing until a command comes. Other threads never touch the instance; they send
+ * only costs nothing until a command comes (on the live REPL, where no other code can ever
+ * send them one, its evaluation ends as a deadlock, as the command reports it). Other threads never touch the instance; they send
  * commands ({@link #start}, {@link #stop}, {@link #close}) that the next turn carries out.
  *
  * <p>Everything an evaluation does is reported to the session's page as events tagged with
@@ -188,6 +189,7 @@ final class Machine {
         if (used > 0 && last != null && last.group() instanceof Evaluation) ((Evaluation) last.group()).fuelUsed += used;
         wroteOutput = sendOutput() > 0;
         if (settle()) return AGAIN;
+        if (p == Scheduler.Progress.DONE && outputs.size() == 1) endDeadlocked();
         switch (p) {
             case READY:
                 return AGAIN;
@@ -275,6 +277,22 @@ final class Machine {
             }
         }
         return spawned;
+    }
+
+    /**
+     * No task can run any more on a machine with one console: an evaluation still running
+     * waits for something no task will ever do (nothing else can reach its instance, as the
+     * other side of the paired consoles can). It ends as the command ends such a chunk.
+     */
+    private void endDeadlocked() {
+        for (Evaluation e : new ArrayList<>(evaluations.values())) {
+            Task waiting = e.main != null ? e.main : e.formatter;
+            if (waiting == null || waiting.waitingFor() == null) continue;
+            String message = "deadlock: the code waits in " + waiting.waitingFor().description() + " and no task can wake it";
+            evaluations.remove(e.output.console);
+            abortTasks(e);
+            end(e, Json.object().put("type", "error").put("message", message).put("traceback", ""));
+        }
     }
 
     /**

@@ -178,6 +178,14 @@ class SessionTest {
     }
 
     @Test
+    void codeThatWaitsForWhatNoTaskWillDoEndsAsADeadlock() throws InterruptedException {
+        String end = last(evaluate(Session.LIVE, "local t = task.spawn(task.recv) return task.join(t)", FUEL, MEMORY));
+        assertTrue(end.contains("\"type\":\"error\",\"message\":\"deadlock: the code waits in task.join and no task can wake it\""), end);
+        String sleeping = last(evaluate(Session.LIVE, "task.sleep(0.05) return 'slept'", FUEL, MEMORY));
+        assertTrue(sleeping.contains("\"values\":[\"slept\"]"), sleeping);
+    }
+
+    @Test
     void pairedConsolesSendMessagesToEachOthersTasks() throws InterruptedException {
         long left = ++run;
         session.evaluate(Session.LEFT, left, Language.LUA, "inbox = task.self() return 'got', task.recv()", FUEL, MEMORY);
