@@ -279,11 +279,13 @@ public final class Task implements Traced {
 
     /**
      * A line for listings such as {@code moonlet --stats}: {@code "task 3: waiting (task.recv)"},
-     * {@code "task 1: ready"}.
+     * {@code "task 1: ready"}, {@code "task 4: waiting (task.sleep; killed, closing)"}.
      */
     public String describe() {
         String s = "task " + id + ": " + state.luaName();
-        return state == State.WAITING && waitingFor != null ? s + " (" + waitingFor.description() + ")" : s;
+        String detail = state == State.WAITING && waitingFor != null ? waitingFor.description() : null;
+        if (isClosing()) detail = detail == null ? "killed, closing" : detail + "; killed, closing";
+        return detail == null ? s : s + " (" + detail + ")";
     }
 
     /**

@@ -275,6 +275,7 @@ class SchedulerTest {
         aborted.abort();
         assertTrue(killed.isClosing());
         assertEquals(Task.State.READY, killed.state());
+        assertTrue(killed.describe().endsWith(": ready (killed, closing)"), killed.describe());
         assertEquals(Task.State.DEAD, aborted.state());
         assertTrue(aborted.wasKilled());
         s.run();
