@@ -9,6 +9,15 @@ local function closer(name, body)
   end})
 end
 
+-- Spawns f as a task, lets it run until it blocks, kills it and shows how it ended.
+local function killed(f)
+  local t = task.spawn(f)
+  CURRENT = t
+  task.yield()
+  task.kill(t)
+  print(pcall(task.join, t))
+end
+
 -- A task waiting in recv, with to-be-closed variables in two frames and in a coroutine it resumed.
 local t = task.spawn(function()
   local outer <close> = closer("outer")
@@ -53,15 +62,11 @@ task.send(polite, "bye")
 print(pcall(task.join, polite))
 
 -- A handler's error goes to the handlers after it and to joiners, as with coroutine.close.
-local failing = task.spawn(function()
+killed(function()
   local a <close> = closer("a")
   local b <close> = closer("b", function() error("b failed") end)
   task.recv()
 end)
-CURRENT = failing
-task.yield()
-task.kill(failing)
-print(pcall(task.join, failing))
 
 -- A task killing itself runs its handlers, including those of the frame that killed it.
 local suicidal = task.spawn(function()
@@ -87,7 +92,7 @@ print(task.status(stubborn), task.kill(stubborn), task.status(stubborn))
 print(pcall(task.join, stubborn))
 
 -- Handlers that a coroutine.close, or an error unwinding, had yet to call still run.
-local closing = task.spawn(function()
+killed(function()
   local co = coroutine.create(function()
     local second <close> = closer("second")
     local first <close> = closer("first", function() task.recv() end)
@@ -97,21 +102,13 @@ local closing = task.spawn(function()
   local mine <close> = closer("mine")
   coroutine.close(co)
 end)
-CURRENT = closing
-task.yield()
-task.kill(closing)
-print(pcall(task.join, closing))
-local unwinding = task.spawn(function()
+killed(function()
   local second <close> = closer("second")
   local first <close> = closer("first", function() task.recv() end)
   error("unwinding")
 end)
-CURRENT = unwinding
-task.yield()
-task.kill(unwinding)
-print(pcall(task.join, unwinding))
 
-local wrapped = task.spawn(function()
+killed(function()
   local f = coroutine.wrap(function()
     local second <close> = closer("wrapped second")
     local first <close> = closer("wrapped first", function() task.recv() end)
@@ -119,10 +116,6 @@ local wrapped = task.spawn(function()
   end)
   f()
 end)
-CURRENT = wrapped
-task.yield()
-task.kill(wrapped)
-print(pcall(task.join, wrapped))
 
 -- A suspended coroutine the task keeps is not closed (as coroutine.close closes only its own).
 local keeper = task.spawn(function()
