@@ -22,9 +22,10 @@ final class MoonletCommand {
         return cmd;
     }
 
-    /** The classes of the command, the runtime and JLine, wherever the build put them. */
+    /** The classes of the command, the runtime (with ASM, which its compiled tier uses) and JLine, wherever the build put them. */
     static String classPath() {
-        return String.join(File.pathSeparator, location(Main.class), location(Lua.class), location(LineReader.class));
+        return String.join(File.pathSeparator, location(Main.class), location(Lua.class),
+                location(org.objectweb.asm.ClassWriter.class), location(LineReader.class));
     }
 
     private static String location(Class<?> c) {

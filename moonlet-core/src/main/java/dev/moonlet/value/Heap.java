@@ -321,6 +321,15 @@ public final class Heap {
         return 16 + SLOT_BYTES * slots;
     }
 
+    /**
+     * A captured continuation holding {@code frames} frames and {@code slots} stack slots, and
+     * {@code bound} values bound to it: what capturing, cloning or binding charges, and the
+     * collector counts for one that has not been resumed.
+     */
+    public static long continuationBytes(long frames, long slots, long bound) {
+        return 48 + frameBytes(frames) + stackBytes(slots) + (bound == 0 ? 0 : stackBytes(bound));
+    }
+
     /** One call frame (a Lua function's or a builtin's), not counting its registers. */
     private static final long FRAME_BYTES = 48;
 
