@@ -4,6 +4,7 @@ import static dev.moonlet.compiler.Instruction.OFFSET_SBX;
 import static dev.moonlet.compiler.Instruction.OFFSET_SC;
 
 import dev.moonlet.compiler.OpCode;
+import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
@@ -418,12 +419,13 @@ final class Ops {
         int b = b(i);
         Object x = Unboxed.value(stack, lane, base + b);
         int a = a(base, i);
+        // Unboxed: a length is most often an index about to be used (t[#t + 1] = v).
         if (x instanceof LuaString) {
-            stack[a] = (long) ((LuaString) x).length();
+            Unboxed.putInt(stack, lane, a, ((LuaString) x).length());
             return false;
         }
         if (x instanceof LuaTable && ((LuaTable) x).metatable() == null) {
-            stack[a] = ((LuaTable) x).length();
+            Unboxed.putInt(stack, lane, a, ((LuaTable) x).length());
             return false;
         }
         f.pc = pc;
@@ -625,6 +627,11 @@ final class Ops {
     /** TFORCALL, after its fuel is counted. */
     static boolean tforCall(Coroutine co, LuaFrame f, Object[] stack, long[] lane, int base, int i, int pc) {
         int a = a(base, i);
+        Object iterator = stack[a];
+        if (iterator instanceof Builtin && ((Builtin) iterator).forStep() != ForStep.NONE && co.hookMask == 0
+                && stepInPlace(((Builtin) iterator).forStep(), stack, lane, a, c(i))) {
+            return false;
+        }
         Unboxed.copy(stack, lane, a, a + 4);
         Unboxed.copy(stack, lane, a + 1, a + 5);
         Unboxed.copy(stack, lane, a + 2, a + 6);
@@ -669,6 +676,58 @@ final class Ops {
         }
         fuel.remaining -= count;
         Interpreter.returnFrom(co, f, a, n);
+    }
+
+    /**
+     * A generic {@code for} loop's step with {@code pairs}' or {@code ipairs}' iterator, done
+     * in place (see {@link Builtin#forStep}): the {@code wanted} results go to the registers
+     * from {@code a + 4} on. Whether it was done; if not, nothing changed, and the iterator
+     * must be called (for a metamethod, or to raise its error).
+     */
+    private static boolean stepInPlace(ForStep step, Object[] stack, long[] lane, int a, int wanted) {
+        Object state = stack[a + 1];
+        if (!(state instanceof LuaTable)) return false;
+        LuaTable t = (LuaTable) state;
+        Object control = stack[a + 2];
+        int out = a + 4;
+        if (step == ForStep.IPAIRS) {
+            if (t.metatable() != null || !Unboxed.isInt(control)) return false;
+            long n = Unboxed.intOf(control, lane, a + 2) + 1;
+            Object v = t.get(n);
+            if (v == null) {
+                Arrays.fill(stack, out, out + wanted, null);
+            } else {
+                Unboxed.putInt(stack, lane, out, n);
+                results(stack, out, wanted, v);
+            }
+            return true;
+        }
+        int index;
+        try {
+            index = Unboxed.isInt(control) ? t.nextIndex(Unboxed.intOf(control, lane, a + 2))
+                    : t.nextIndex(Unboxed.value(stack, lane, a + 2));
+        } catch (LuaError invalidKey) {
+            return false;
+        }
+        if (index < 0) {
+            Arrays.fill(stack, out, out + wanted, null);
+        } else {
+            if (t.inArrayPart(index)) {
+                Unboxed.putInt(stack, lane, out, index + 1L);
+            } else {
+                stack[out] = t.keyAt(index);
+            }
+            results(stack, out, wanted, t.valueAt(index));
+        }
+        return true;
+    }
+
+    /** After a key in register {@code out}: its value, then nils up to {@code wanted} results. */
+    private static void results(Object[] stack, int out, int wanted, Object value) {
+        if (wanted > 1) {
+            stack[out + 1] = value;
+            if (wanted > 2) Arrays.fill(stack, out + 2, out + wanted, null);
+        }
     }
 
     /** RETURN0, after its fuel is counted. */
