@@ -99,18 +99,7 @@ final class Ops {
     static boolean getTabUp(Coroutine co, LuaFrame f, Object[] stack, Upvalue[] upvals, Object[] k,
             int base, int i, int pc) {
         int b = b(i);
-        Object t = upvals[b].get();
-        LuaString key = (LuaString) k[c(i)];
-        if (t instanceof LuaTable) {
-            LuaTable tt = (LuaTable) t;
-            Object v = tt.get(key);
-            if (v != null || tt.metatable() == null) {
-                stack[a(base, i)] = v;
-                return false;
-            }
-        }
-        f.pc = pc;
-        return Interpreter.index(co, f, t, key, a(base, i), RuntimeErrors.upvalue(b));
+        return getString(co, f, stack, upvals[b].get(), (LuaString) k[c(i)], a(base, i), RuntimeErrors.upvalue(b), pc);
     }
 
     static boolean getTable(Coroutine co, LuaFrame f, Object[] stack, long[] lane, int base, int i, int pc) {
@@ -158,18 +147,25 @@ final class Ops {
     static boolean getField(Coroutine co, LuaFrame f, Object[] stack, long[] lane, Object[] k,
             int base, int i, int pc) {
         int b = b(i);
-        Object t = Unboxed.value(stack, lane, base + b);
-        LuaString key = (LuaString) k[c(i)];
+        return getString(co, f, stack, Unboxed.value(stack, lane, base + b), (LuaString) k[c(i)], a(base, i), b, pc);
+    }
+
+    /**
+     * {@code R[dest] := t[key]} for a string key, {@code where} locating {@code t} for
+     * messages (GETTABUP and GETFIELD).
+     */
+    private static boolean getString(Coroutine co, LuaFrame f, Object[] stack, Object t, LuaString key, int dest,
+            int where, int pc) {
         if (t instanceof LuaTable) {
             LuaTable tt = (LuaTable) t;
             Object v = tt.get(key);
             if (v != null || tt.metatable() == null) {
-                stack[a(base, i)] = v;
+                stack[dest] = v;
                 return false;
             }
         }
         f.pc = pc;
-        return Interpreter.index(co, f, t, key, a(base, i), b);
+        return Interpreter.index(co, f, t, key, dest, where);
     }
 
     /** The value an {@code RK(C)} operand names: constant C if the k bit is set, else register C. */
@@ -441,6 +437,15 @@ final class Ops {
     }
 
     // ================================================================== comparisons
+
+    /** EQ, LT, LE, LTI, LEI, GTI and GEI, for the interpreter (compiled code calls each directly). */
+    static int compare(Coroutine co, LuaFrame f, Object[] stack, long[] lane, int base, int i, int pc) {
+        switch (i & 0x7F) {
+            case OpCode.EQ: return eq(co, f, stack, lane, base, i, pc);
+            case OpCode.LT: case OpCode.LE: return order(co, f, stack, lane, base, i, pc);
+            default: return orderI(co, f, stack, lane, base, i, pc);
+        }
+    }
 
     static int eq(Coroutine co, LuaFrame f, Object[] stack, long[] lane, int base, int i, int pc) {
         int a = a(base, i);
