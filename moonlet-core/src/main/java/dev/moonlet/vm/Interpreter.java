@@ -972,7 +972,7 @@ final class Interpreter {
         }
         Builtin b = (Builtin) fn;
         Object r = invoke(co, b, func, nargs, tail);
-        if (r instanceof Sequence) {
+        if (Builtin.isSequence(r)) {
             pushSequence(co, b, (Sequence) r, func, ret, dest, wanted, tail);
             return true;
         }
@@ -1091,7 +1091,7 @@ final class Interpreter {
             pushSequence(co, b, (Sequence) r, a, Frame.RET_CALL, a, -1, false);
             return;
         }
-        if (r instanceof Sequence) {
+        if (Builtin.isSequence(r)) {
             // As in Lua, f stays below the builtin while it runs (its position is the
             // builtin's caller's); the executor returns the results for f, or lets a tail
             // call made by the sequence take both frames' place.
