@@ -987,9 +987,10 @@ final class Interpreter {
      * @return the new number of arguments
      */
     static int resolveCallable(Coroutine co, int func, int nargs) {
-        Object fn = co.value(func);
-        co.stack[func] = fn;
+        Object fn = co.stack[func];
         if (fn instanceof Closure || fn instanceof Builtin) return nargs;
+        fn = co.value(func);
+        co.stack[func] = fn;
         // A chain of n __call values becomes a call of the last with the n others before the
         // arguments. The chain is walked first and the arguments moved once: moving them per
         // link would be quadratic in the chain's length. A chain that comes back to a value it
