@@ -139,7 +139,8 @@ public final class CoroutineLib {
     }
 
     private static Coroutine checkCoroutine(Object[] args, int i) {
-        return (Coroutine) Args.checkType(args, i, "thread");
+        Object v = Args.arg(args, i);
+        return v instanceof Coroutine ? (Coroutine) v : (Coroutine) Args.checkType(args, i, "thread");
     }
 
     /** {@code coroutine.resume}'s sequence. */
