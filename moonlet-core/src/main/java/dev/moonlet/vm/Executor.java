@@ -214,7 +214,7 @@ public final class Executor {
         co.executor = this;
         co.ensureStack(args.length + 1);
         co.stack[0] = body;
-        System.arraycopy(args, 0, co.stack, 1, args.length);
+        Values.copy(args, 0, co.stack, 1, args.length);
         Interpreter.call(co, 0, args.length, Frame.RET_ROOT, 0, -1, false);
     }
 
@@ -339,7 +339,7 @@ public final class Executor {
         int func = sf.func + 1;
         co.ensureStack(func + args.length + 1);
         co.stack[func] = function;
-        System.arraycopy(args, 0, co.stack, func + 1, args.length);
+        Values.copy(args, 0, co.stack, func + 1, args.length);
         try {
             co.checkNestedBuiltins();
             Interpreter.call(co, func, args.length, Frame.RET_SEQUENCE, 0, -1, false);
@@ -382,14 +382,14 @@ public final class Executor {
             int func = sf.func;
             co.ensureStack(func + args.length + 1);
             co.stack[func] = call.function();
-            System.arraycopy(args, 0, co.stack, func + 1, args.length);
+            Values.copy(args, 0, co.stack, func + 1, args.length);
             int nargs = Interpreter.resolveCallable(co, func, args.length);
             co.popFrame();
             Frame replaced = sf;
             if (sf.returnsForCaller) {
                 replaced = co.top();
                 co.popFrame();
-                System.arraycopy(co.stack, func, co.stack, replaced.func, nargs + 1);
+                Values.copy(co.stack, func, co.stack, replaced.func, nargs + 1);
                 func = replaced.func;
             }
             Interpreter.call(co, func, nargs, replaced.ret, replaced.dest, replaced.wanted, true);

@@ -1111,7 +1111,7 @@ final class Interpreter {
         if (f.ret == Frame.RET_CALL) {
             int dest = f.dest, wanted = f.wanted;
             int m = wanted < 0 ? n : Math.min(n, wanted);
-            System.arraycopy(stack, src, stack, dest, m);
+            Values.copy(stack, src, stack, dest, m);
             System.arraycopy(co.lane, src, co.lane, dest, m);
             if (wanted < 0) {
                 ((LuaFrame) co.top()).top = dest + n;
@@ -1137,11 +1137,11 @@ final class Interpreter {
                     int n = v.length;
                     if (wanted < 0) {
                         co.ensureStack(dest + n);
-                        System.arraycopy(v, 0, co.stack, dest, n);
+                        Values.copy(v, 0, co.stack, dest, n);
                         caller.top = dest + n;
                     } else {
                         int m = Math.min(n, wanted);
-                        System.arraycopy(v, 0, co.stack, dest, m);
+                        Values.copy(v, 0, co.stack, dest, m);
                         if (m < wanted) Arrays.fill(co.stack, dest + m, dest + wanted, null);
                     }
                 } else if (wanted < 0) {
