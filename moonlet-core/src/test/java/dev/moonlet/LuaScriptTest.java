@@ -29,7 +29,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Runs every Lua script under {@code src/test/lua/scripts} (any depth) on a fresh
+ * Runs every Lua script under {@code src/test/lua/scripts} (any depth) twice, interpreted and
+ * compiled (see {@link dev.moonlet.vm.Instance#setCompileThreshold}), each on a fresh
  * {@link Lua}, as a task of its scheduler with a virtual clock (so that scripts using the
  * {@code task} library are deterministic), and compares what it prints with {@code NAME.out} beside it. When
  * {@code NAME.err} exists the script must fail, and the first line of its error message must
@@ -53,6 +54,17 @@ class LuaScriptTest {
 
     @TestFactory
     Stream<DynamicTest> scripts() throws IOException {
+        return scripts(Integer.MAX_VALUE);
+    }
+
+    /** The scripts again with every function compiled to JVM bytecode before it first runs. */
+    @TestFactory
+    Stream<DynamicTest> compiled() throws IOException {
+        return scripts(0);
+    }
+
+    /** Every script, run with the instance's compile threshold set to {@code compileThreshold}. */
+    private Stream<DynamicTest> scripts(int compileThreshold) throws IOException {
         List<Path> scripts;
         try (Stream<Path> files = Files.walk(ROOT)) {
             scripts = files.filter(p -> p.toString().endsWith(".lua")).sorted().collect(Collectors.toList());
@@ -62,11 +74,11 @@ class LuaScriptTest {
         return scripts.stream().map(p -> DynamicTest.dynamicTest(name(p), p.toUri(), () -> {
             String reason = known.get(name(p));
             if (reason == null) {
-                run(p);
+                run(p, compileThreshold);
                 return;
             }
             try {
-                run(p);
+                run(p, compileThreshold);
             } catch (AssertionError e) {
                 throw new TestAbortedException("known failure: " + reason, e);
             }
@@ -91,12 +103,13 @@ class LuaScriptTest {
         return ROOT.relativize(script).toString().replace('\\', '/');
     }
 
-    private static void run(Path script) throws IOException {
+    private static void run(Path script, int compileThreshold) throws IOException {
         String base = script.toString().substring(0, script.toString().length() - ".lua".length());
         Path outFile = Path.of(base + ".out");
         Path errFile = Path.of(base + ".err");
         if (!Files.exists(outFile)) fail("no " + outFile + ": record it with record.sh");
         Lua lua = new Lua();
+        lua.instance().setCompileThreshold(compileThreshold);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         lua.setOutput(out);
         lua.setErrorOutput(new ByteArrayOutputStream());

@@ -36,6 +36,14 @@ public final class Proto extends Collectable {
     /** The line where the function's definition ends. */
     public final int lastLineDefined;
 
+    /**
+     * Owned by the virtual machine: the compiled form of this function, or its note that it
+     * will not make one; null until it decides (see {@code dev.moonlet.vm.Jit}).
+     */
+    public Object tier;
+    /** Owned by the virtual machine: how often it has entered this function's frames interpreting them. */
+    public int entries;
+
     /** Builds a prototype; the arrays are owned by it from now on. */
     public Proto(int[] code, Object[] constants, Proto[] protos, UpvalueDesc[] upvalues,
             int numParams, boolean isVararg, int maxStackSize, int[] lineInfo,

@@ -301,6 +301,14 @@ public final class Heap {
         return 120 + 8 * instructions + SLOT_BYTES * constants;
     }
 
+    /**
+     * A function's code compiled to a JVM class of {@code classBytes} bytes: the class and
+     * the machine code the JVM makes of it, several times the class's size.
+     */
+    public static long compiledBytes(long classBytes) {
+        return 1024 + 4 * classBytes;
+    }
+
     /** A userdata, not counting its Java payload (which the script does not control). */
     public static final long USERDATA_BYTES = 40;
 }

@@ -56,6 +56,7 @@ public final class Instance {
     private long fuelLimit = Long.MAX_VALUE;
     private long fuelSpent;
     private Scheduler scheduler;
+    int compileThreshold = Jit.THRESHOLD;
 
     /** A fresh instance with empty globals (the {@code lib} layer opens the libraries). */
     public Instance() {
@@ -151,6 +152,23 @@ public final class Instance {
     public void setFuelLimit(long units) {
         if (units <= 0) throw new IllegalArgumentException("fuel limit must be positive: " + units);
         this.fuelLimit = units;
+    }
+
+    /**
+     * How many times the interpreter enters a function's frames before it compiles the
+     * function to JVM bytecode (the default is 1,000, or the system property
+     * {@code moonlet.jit}: a number, or {@code off}). 0 compiles every function the first
+     * time it runs; {@link Integer#MAX_VALUE} never compiles. Compiled code behaves exactly
+     * as interpreted code does; only speed differs.
+     */
+    public int compileThreshold() {
+        return compileThreshold;
+    }
+
+    /** Sets {@link #compileThreshold()}. */
+    public void setCompileThreshold(int entries) {
+        if (entries < 0) throw new IllegalArgumentException("negative compile threshold " + entries);
+        compileThreshold = entries;
     }
 
     /** The fuel the instance's executors have spent so far. */
@@ -311,7 +329,7 @@ public final class Instance {
      * should count for it when it finds it live, so that the two agree.
      */
     public static long protoBytes(Proto p) {
-        return Heap.protoBytes(p.code.length, p.constants.length);
+        return Heap.protoBytes(p.code.length, p.constants.length) + Jit.codeBytes(p);
     }
 
     /** {@link #protoBytes} of {@code p} and every prototype nested in it (as deep as the parser allows). */

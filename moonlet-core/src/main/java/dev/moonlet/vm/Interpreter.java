@@ -64,6 +64,15 @@ final class Interpreter {
             final LuaFrame f = (LuaFrame) topFrame;
             final Closure cl = f.closure;
             final Proto p = cl.proto;
+            final boolean trap = co.hookMask != 0;
+            if (!trap) {
+                Object tier = p.tier;
+                if (tier instanceof Compiled) {
+                    ((Compiled) tier).run(fuel, co, f);
+                    continue;
+                }
+                if (tier == null && ++p.entries > co.instance().compileThreshold) Jit.compile(co.instance(), p);
+            }
             final int[] code = p.code;
             final Object[] k = p.constants;
             final Upvalue[] upvals = cl.upvalues;
@@ -72,395 +81,137 @@ final class Interpreter {
             long[] lane = co.lane;
             int pc = f.pc;
             int mark = pc;
-            final boolean trap = co.hookMask != 0;
+            int r;
             for (;;) {
                 if (trap && Hooks.trace(co, f, pc)) {
                     fuel.remaining -= pc - mark;
                     continue newframe;
                 }
                 final int i = code[pc++];
-                final int a = base + ((i >>> 7) & 0xFF);
                 switch (i & 0x7F) {
                     case OpCode.MOVE:
-                        Unboxed.copy(stack, lane, base + ((i >>> 16) & 0xFF), a);
+                        Ops.move(stack, lane, base, i);
                         continue;
                     case OpCode.LOADI:
-                        stack[a] = (long) ((i >>> 15) - OFFSET_SBX);
+                        Ops.loadI(stack, lane, base, i);
                         continue;
                     case OpCode.LOADF:
-                        stack[a] = (double) ((i >>> 15) - OFFSET_SBX);
+                        Ops.loadF(stack, lane, base, i);
                         continue;
                     case OpCode.LOADK:
-                        stack[a] = k[i >>> 15];
+                        stack[Ops.a(base, i)] = k[i >>> 15];
                         continue;
                     case OpCode.LOADKX:
-                        stack[a] = k[code[pc++] >>> 7];
+                        stack[Ops.a(base, i)] = k[code[pc++] >>> 7];
                         continue;
                     case OpCode.LOADFALSE:
-                        stack[a] = Boolean.FALSE;
+                        stack[Ops.a(base, i)] = Boolean.FALSE;
                         continue;
                     case OpCode.LFALSESKIP:
-                        stack[a] = Boolean.FALSE;
+                        stack[Ops.a(base, i)] = Boolean.FALSE;
                         pc++;
                         continue;
                     case OpCode.LOADTRUE:
-                        stack[a] = Boolean.TRUE;
+                        stack[Ops.a(base, i)] = Boolean.TRUE;
                         continue;
                     case OpCode.LOADNIL:
-                        Arrays.fill(stack, a, a + ((i >>> 16) & 0xFF) + 1, null);
+                        Ops.loadNil(stack, base, i);
                         continue;
-                    case OpCode.GETUPVAL: {
-                        Upvalue u = upvals[(i >>> 16) & 0xFF];
-                        Object v = u.slots[u.index];
-                        stack[a] = v;
-                        if (v instanceof Unboxed) lane[a] = u.lane[u.index];
+                    case OpCode.GETUPVAL:
+                        Ops.getUpval(stack, lane, upvals, base, i);
                         continue;
-                    }
-                    case OpCode.SETUPVAL: {
-                        Upvalue u = upvals[(i >>> 16) & 0xFF];
-                        Object v = Unboxed.value(stack, lane, a);
-                        u.slots[u.index] = v;
-                        if (co.instance().heap().isBlack(u)) co.instance().collector().barrier(v);
+                    case OpCode.SETUPVAL:
+                        Ops.setUpval(co, stack, lane, upvals, base, i);
                         continue;
-                    }
-                    case OpCode.GETTABUP: {
-                        int b = (i >>> 16) & 0xFF;
-                        Upvalue u = upvals[b];
-                        Object t = u.get();
-                        LuaString key = (LuaString) k[i >>> 24];
-                        if (t instanceof LuaTable) {
-                            LuaTable tt = (LuaTable) t;
-                            Object v = tt.get(key);
-                            if (v != null || tt.metatable() == null) {
-                                stack[a] = v;
-                                continue;
-                            }
-                        }
-                        f.pc = pc;
-                        if (index(co, f, t, key, a, RuntimeErrors.upvalue(b))) continue newframe;
+                    case OpCode.GETTABUP:
+                        if (Ops.getTabUp(co, f, stack, upvals, k, base, i, pc)) continue newframe;
                         stack = co.stack;
                         lane = co.lane;
                         continue;
-                    }
-                    case OpCode.GETTABLE: {
-                        int b = (i >>> 16) & 0xFF;
-                        Object t = Unboxed.value(stack, lane, base + b);
-                        int kc = base + (i >>> 24);
-                        Object key = stack[kc];
-                        if (t instanceof LuaTable && key == Unboxed.INT) {
-                            LuaTable tt = (LuaTable) t;
-                            Object v = tt.get(lane[kc]);
-                            if (v != null || tt.metatable() == null) {
-                                stack[a] = v;
-                                continue;
-                            }
-                        }
-                        key = Unboxed.value(stack, lane, kc);
-                        if (t instanceof LuaTable) {
-                            LuaTable tt = (LuaTable) t;
-                            Object v = key instanceof Long ? tt.get((long) (Long) key) : tt.get(key);
-                            if (v != null || tt.metatable() == null) {
-                                stack[a] = v;
-                                continue;
-                            }
-                        }
-                        f.pc = pc;
-                        if (index(co, f, t, key, a, b)) continue newframe;
+                    case OpCode.GETTABLE:
+                        if (Ops.getTable(co, f, stack, lane, base, i, pc)) continue newframe;
                         stack = co.stack;
                         lane = co.lane;
                         continue;
-                    }
-                    case OpCode.GETI: {
-                        int b = (i >>> 16) & 0xFF;
-                        Object t = Unboxed.value(stack, lane, base + b);
-                        int key = i >>> 24;
-                        if (t instanceof LuaTable) {
-                            LuaTable tt = (LuaTable) t;
-                            Object v = tt.get((long) key);
-                            if (v != null || tt.metatable() == null) {
-                                stack[a] = v;
-                                continue;
-                            }
-                        }
-                        f.pc = pc;
-                        if (index(co, f, t, (long) key, a, b)) continue newframe;
+                    case OpCode.GETI:
+                        if (Ops.getI(co, f, stack, lane, base, i, pc)) continue newframe;
                         stack = co.stack;
                         lane = co.lane;
                         continue;
-                    }
-                    case OpCode.GETFIELD: {
-                        int b = (i >>> 16) & 0xFF;
-                        Object t = Unboxed.value(stack, lane, base + b);
-                        LuaString key = (LuaString) k[i >>> 24];
-                        if (t instanceof LuaTable) {
-                            LuaTable tt = (LuaTable) t;
-                            Object v = tt.get(key);
-                            if (v != null || tt.metatable() == null) {
-                                stack[a] = v;
-                                continue;
-                            }
-                        }
-                        f.pc = pc;
-                        if (index(co, f, t, key, a, b)) continue newframe;
+                    case OpCode.GETFIELD:
+                        if (Ops.getField(co, f, stack, lane, k, base, i, pc)) continue newframe;
                         stack = co.stack;
                         lane = co.lane;
                         continue;
-                    }
-                    case OpCode.SETTABUP: {
-                        int ua = (i >>> 7) & 0xFF;
-                        Upvalue u = upvals[ua];
-                        Object t = u.get();
-                        LuaString key = (LuaString) k[(i >>> 16) & 0xFF];
-                        Object v = (i & 0x8000) != 0 ? k[i >>> 24] : Unboxed.value(stack, lane, base + (i >>> 24));
-                        if (t instanceof LuaTable && canSetRaw((LuaTable) t, key)) {
-                            ((LuaTable) t).put(key, v);
-                            continue;
-                        }
-                        f.pc = pc;
-                        if (setIndex(co, f, t, key, v, RuntimeErrors.upvalue(ua))) continue newframe;
+                    case OpCode.SETTABUP:
+                        if (Ops.setTabUp(co, f, stack, lane, upvals, k, base, i, pc)) continue newframe;
                         stack = co.stack;
                         lane = co.lane;
                         continue;
-                    }
-                    case OpCode.SETTABLE: {
-                        Object t = Unboxed.value(stack, lane, a);
-                        int kb = base + ((i >>> 16) & 0xFF);
-                        Object key = stack[kb];
-                        Object v = (i & 0x8000) != 0 ? k[i >>> 24] : Unboxed.value(stack, lane, base + (i >>> 24));
-                        if (t instanceof LuaTable) {
-                            LuaTable tt = (LuaTable) t;
-                            if (Unboxed.isInt(key)) {
-                                long n = Unboxed.intOf(key, lane, kb);
-                                if (canSetRaw(tt, n)) {
-                                    tt.put(n, v);
-                                    continue;
-                                }
-                            } else if (key instanceof LuaString && canSetRaw(tt, (LuaString) key)) {
-                                tt.put((LuaString) key, v);
-                                continue;
-                            }
-                        }
-                        f.pc = pc;
-                        if (setIndex(co, f, t, Unboxed.value(stack, lane, kb), v, a - base)) continue newframe;
+                    case OpCode.SETTABLE:
+                        if (Ops.setTable(co, f, stack, lane, k, base, i, pc)) continue newframe;
                         stack = co.stack;
                         lane = co.lane;
                         continue;
-                    }
-                    case OpCode.SETI: {
-                        Object t = Unboxed.value(stack, lane, a);
-                        long key = (i >>> 16) & 0xFF;
-                        Object v = (i & 0x8000) != 0 ? k[i >>> 24] : Unboxed.value(stack, lane, base + (i >>> 24));
-                        if (t instanceof LuaTable && canSetRaw((LuaTable) t, key)) {
-                            ((LuaTable) t).put(key, v);
-                            continue;
-                        }
-                        f.pc = pc;
-                        if (setIndex(co, f, t, key, v, a - base)) continue newframe;
+                    case OpCode.SETI:
+                        if (Ops.setI(co, f, stack, lane, k, base, i, pc)) continue newframe;
                         stack = co.stack;
                         lane = co.lane;
                         continue;
-                    }
-                    case OpCode.SETFIELD: {
-                        Object t = Unboxed.value(stack, lane, a);
-                        LuaString key = (LuaString) k[(i >>> 16) & 0xFF];
-                        Object v = (i & 0x8000) != 0 ? k[i >>> 24] : Unboxed.value(stack, lane, base + (i >>> 24));
-                        if (t instanceof LuaTable && canSetRaw((LuaTable) t, key)) {
-                            ((LuaTable) t).put(key, v);
-                            continue;
-                        }
-                        f.pc = pc;
-                        if (setIndex(co, f, t, key, v, a - base)) continue newframe;
+                    case OpCode.SETFIELD:
+                        if (Ops.setField(co, f, stack, lane, k, base, i, pc)) continue newframe;
                         stack = co.stack;
                         lane = co.lane;
                         continue;
-                    }
-                    case OpCode.NEWTABLE: {
-                        int b = (i >>> 16) & 0xFF;
-                        int c = i >>> 24;
-                        if ((i & 0x8000) != 0) c += (code[pc] >>> 7) * 256;
+                    case OpCode.NEWTABLE:
+                        Ops.newTable(co, f, stack, base, i, code[pc], pc + 1);
                         pc++;
-                        f.pc = pc;
-                        stack[a] = new LuaTable(co.instance().heap(), c, b > 0 ? 1 << (b - 1) : 0);
                         continue;
-                    }
-                    case OpCode.SELF: {
-                        int b = (i >>> 16) & 0xFF;
-                        Object t = Unboxed.value(stack, lane, base + b);
-                        Object key = (i & 0x8000) != 0 ? k[i >>> 24] : Unboxed.value(stack, lane, base + (i >>> 24));
-                        stack[a + 1] = t;
-                        if (t instanceof LuaTable && key instanceof LuaString) {
-                            LuaTable tt = (LuaTable) t;
-                            Object v = tt.get((LuaString) key);
-                            if (v != null || tt.metatable() == null) {
-                                stack[a] = v;
-                                continue;
-                            }
-                        }
-                        f.pc = pc;
-                        if (index(co, f, t, key, a, b)) continue newframe;
+                    case OpCode.SELF:
+                        if (Ops.self(co, f, stack, lane, k, base, i, pc)) continue newframe;
                         stack = co.stack;
                         lane = co.lane;
                         continue;
-                    }
-
-                    // ---------------------------------------------- arithmetic with an immediate or constant
-                    case OpCode.ADDI: {
-                        int xb = base + ((i >>> 16) & 0xFF);
-                        Object x = stack[xb];
-                        int imm = (i >>> 24) - OFFSET_SC;
-                        if (Unboxed.isInt(x)) {
-                            Unboxed.putInt(stack, lane, a, Unboxed.intOf(x, lane, xb) + imm);
-                            continue;
-                        }
-                        if (Unboxed.isFloat(x)) {
-                            Unboxed.putFloat(stack, lane, a, Unboxed.floatOf(x, lane, xb) + imm);
-                            continue;
-                        }
-                        f.pc = pc;
-                        boolean changed = (i & 0x8000) != 0
-                                ? arith(co, f, MetaEvent.ADD, (long) imm, x, a, RuntimeErrors.NOWHERE, (i >>> 16) & 0xFF)
-                                : arith(co, f, MetaEvent.ADD, x, (long) imm, a, (i >>> 16) & 0xFF, RuntimeErrors.NOWHERE);
-                        if (changed) continue newframe;
+                    case OpCode.ADDI:
+                        if (Ops.addI(co, f, stack, lane, base, i, pc)) continue newframe;
                         stack = co.stack;
                         lane = co.lane;
                         continue;
-                    }
                     case OpCode.ADDK:
                     case OpCode.SUBK:
-                    case OpCode.MULK: {
-                        int xb = base + ((i >>> 16) & 0xFF);
-                        Object x = stack[xb];
-                        Object y = k[i >>> 24];
-                        if (Unboxed.isInt(x) && y instanceof Long) {
-                            long l = Unboxed.intOf(x, lane, xb), r = (Long) y;
-                            int op = i & 0x7F;
-                            Unboxed.putInt(stack, lane, a, op == OpCode.ADDK ? l + r : op == OpCode.SUBK ? l - r : l * r);
-                            continue;
-                        }
-                        if (Unboxed.isFloat(x) && y instanceof Double) {
-                            double l = Unboxed.floatOf(x, lane, xb), r = (Double) y;
-                            int op = i & 0x7F;
-                            Unboxed.putFloat(stack, lane, a, op == OpCode.ADDK ? l + r : op == OpCode.SUBK ? l - r : l * r);
-                            continue;
-                        }
-                        x = Unboxed.value(stack, lane, xb);
-                        f.pc = pc;
-                        if (arithK(co, f, i, x, y, a)) continue newframe;
+                    case OpCode.MULK:
+                        if (Ops.arithK(co, f, stack, lane, k, base, i, pc)) continue newframe;
                         stack = co.stack;
                         lane = co.lane;
                         continue;
-                    }
                     case OpCode.MODK:
                     case OpCode.POWK:
                     case OpCode.DIVK:
                     case OpCode.IDIVK:
                     case OpCode.BANDK:
                     case OpCode.BORK:
-                    case OpCode.BXORK: {
-                        Object x = Unboxed.value(stack, lane, base + ((i >>> 16) & 0xFF));
-                        f.pc = pc;
-                        if (arithK(co, f, i, x, k[i >>> 24], a)) continue newframe;
+                    case OpCode.BXORK:
+                        if (Ops.otherK(co, f, stack, lane, k, base, i, pc)) continue newframe;
                         stack = co.stack;
                         lane = co.lane;
                         continue;
-                    }
-                    case OpCode.SHRI: {
-                        int xb = base + ((i >>> 16) & 0xFF);
-                        Object x = stack[xb];
-                        int imm = (i >>> 24) - OFFSET_SC;
-                        if (Unboxed.isInt(x)) {
-                            Unboxed.putInt(stack, lane, a, LuaNumber.shiftLeft(Unboxed.intOf(x, lane, xb), -imm));
-                            continue;
-                        }
-                        x = Unboxed.value(stack, lane, xb);
-                        f.pc = pc;
-                        boolean changed = (i & 0x8000) != 0
-                                ? arith(co, f, MetaEvent.SHL, x, (long) -imm, a, (i >>> 16) & 0xFF, RuntimeErrors.NOWHERE)
-                                : arith(co, f, MetaEvent.SHR, x, (long) imm, a, (i >>> 16) & 0xFF, RuntimeErrors.NOWHERE);
-                        if (changed) continue newframe;
+                    case OpCode.SHRI:
+                        if (Ops.shrI(co, f, stack, lane, base, i, pc)) continue newframe;
                         stack = co.stack;
                         lane = co.lane;
                         continue;
-                    }
-                    case OpCode.SHLI: {
-                        int xb = base + ((i >>> 16) & 0xFF);
-                        Object x = stack[xb];
-                        int imm = (i >>> 24) - OFFSET_SC;
-                        if (Unboxed.isInt(x)) {
-                            Unboxed.putInt(stack, lane, a, LuaNumber.shiftLeft(imm, Unboxed.intOf(x, lane, xb)));
-                            continue;
-                        }
-                        x = Unboxed.value(stack, lane, xb);
-                        f.pc = pc;
-                        if (arith(co, f, MetaEvent.SHL, (long) imm, x, a, RuntimeErrors.NOWHERE, (i >>> 16) & 0xFF)) {
-                            continue newframe;
-                        }
+                    case OpCode.SHLI:
+                        if (Ops.shlI(co, f, stack, lane, base, i, pc)) continue newframe;
                         stack = co.stack;
                         lane = co.lane;
                         continue;
-                    }
-
-                    // ---------------------------------------------- arithmetic on registers
-                    case OpCode.ADD: {
-                        int xb = base + ((i >>> 16) & 0xFF), yc = base + (i >>> 24);
-                        Object x = stack[xb];
-                        Object y = stack[yc];
-                        if (Unboxed.isInt(x) && Unboxed.isInt(y)) {
-                            Unboxed.putInt(stack, lane, a, Unboxed.intOf(x, lane, xb) + Unboxed.intOf(y, lane, yc));
-                            continue;
-                        }
-                        if (Unboxed.isFloat(x) && Unboxed.isFloat(y)) {
-                            Unboxed.putFloat(stack, lane, a, Unboxed.floatOf(x, lane, xb) + Unboxed.floatOf(y, lane, yc));
-                            continue;
-                        }
-                        x = Unboxed.value(stack, lane, xb);
-                        y = Unboxed.value(stack, lane, yc);
-                        f.pc = pc;
-                        if (arith(co, f, MetaEvent.ADD, x, y, a, (i >>> 16) & 0xFF, i >>> 24)) continue newframe;
+                    case OpCode.ADD:
+                    case OpCode.SUB:
+                    case OpCode.MUL:
+                        if (Ops.arith(co, f, stack, lane, base, i, pc)) continue newframe;
                         stack = co.stack;
                         lane = co.lane;
                         continue;
-                    }
-                    case OpCode.SUB: {
-                        int xb = base + ((i >>> 16) & 0xFF), yc = base + (i >>> 24);
-                        Object x = stack[xb];
-                        Object y = stack[yc];
-                        if (Unboxed.isInt(x) && Unboxed.isInt(y)) {
-                            Unboxed.putInt(stack, lane, a, Unboxed.intOf(x, lane, xb) - Unboxed.intOf(y, lane, yc));
-                            continue;
-                        }
-                        if (Unboxed.isFloat(x) && Unboxed.isFloat(y)) {
-                            Unboxed.putFloat(stack, lane, a, Unboxed.floatOf(x, lane, xb) - Unboxed.floatOf(y, lane, yc));
-                            continue;
-                        }
-                        x = Unboxed.value(stack, lane, xb);
-                        y = Unboxed.value(stack, lane, yc);
-                        f.pc = pc;
-                        if (arith(co, f, MetaEvent.SUB, x, y, a, (i >>> 16) & 0xFF, i >>> 24)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        continue;
-                    }
-                    case OpCode.MUL: {
-                        int xb = base + ((i >>> 16) & 0xFF), yc = base + (i >>> 24);
-                        Object x = stack[xb];
-                        Object y = stack[yc];
-                        if (Unboxed.isInt(x) && Unboxed.isInt(y)) {
-                            Unboxed.putInt(stack, lane, a, Unboxed.intOf(x, lane, xb) * Unboxed.intOf(y, lane, yc));
-                            continue;
-                        }
-                        if (Unboxed.isFloat(x) && Unboxed.isFloat(y)) {
-                            Unboxed.putFloat(stack, lane, a, Unboxed.floatOf(x, lane, xb) * Unboxed.floatOf(y, lane, yc));
-                            continue;
-                        }
-                        x = Unboxed.value(stack, lane, xb);
-                        y = Unboxed.value(stack, lane, yc);
-                        f.pc = pc;
-                        if (arith(co, f, MetaEvent.MUL, x, y, a, (i >>> 16) & 0xFF, i >>> 24)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        continue;
-                    }
                     case OpCode.MOD:
                     case OpCode.POW:
                     case OpCode.DIV:
@@ -469,386 +220,137 @@ final class Interpreter {
                     case OpCode.BOR:
                     case OpCode.BXOR:
                     case OpCode.SHL:
-                    case OpCode.SHR: {
-                        int b = (i >>> 16) & 0xFF, c = i >>> 24;
-                        f.pc = pc;
-                        Object x = Unboxed.value(stack, lane, base + b), y = Unboxed.value(stack, lane, base + c);
-                        if (arith(co, f, DebugNames.arithEvent(i & 0x7F), x, y, a, b, c)) {
-                            continue newframe;
-                        }
+                    case OpCode.SHR:
+                        if (Ops.otherArith(co, f, stack, lane, base, i, pc)) continue newframe;
                         stack = co.stack;
                         lane = co.lane;
                         continue;
-                    }
-
-                    // ---------------------------------------------- unary operators
-                    case OpCode.UNM: {
-                        int b = (i >>> 16) & 0xFF;
-                        Object x = stack[base + b];
-                        if (Unboxed.isInt(x)) {
-                            Unboxed.putInt(stack, lane, a, -Unboxed.intOf(x, lane, base + b));
-                            continue;
-                        }
-                        if (Unboxed.isFloat(x)) {
-                            Unboxed.putFloat(stack, lane, a, -Unboxed.floatOf(x, lane, base + b));
-                            continue;
-                        }
-                        f.pc = pc;
-                        if (arith(co, f, MetaEvent.UNM, x, x, a, b, b)) continue newframe;
+                    case OpCode.UNM:
+                        if (Ops.unm(co, f, stack, lane, base, i, pc)) continue newframe;
                         stack = co.stack;
                         lane = co.lane;
                         continue;
-                    }
-                    case OpCode.BNOT: {
-                        int b = (i >>> 16) & 0xFF;
-                        Object x = stack[base + b];
-                        if (Unboxed.isInt(x)) {
-                            Unboxed.putInt(stack, lane, a, ~Unboxed.intOf(x, lane, base + b));
-                            continue;
-                        }
-                        x = Unboxed.value(stack, lane, base + b);
-                        f.pc = pc;
-                        if (arith(co, f, MetaEvent.BNOT, x, x, a, b, b)) continue newframe;
+                    case OpCode.BNOT:
+                        if (Ops.bnot(co, f, stack, lane, base, i, pc)) continue newframe;
                         stack = co.stack;
                         lane = co.lane;
                         continue;
-                    }
-                    case OpCode.NOT: {
-                        Object x = stack[base + ((i >>> 16) & 0xFF)];
-                        stack[a] = x == null || x == Boolean.FALSE;
+                    case OpCode.NOT:
+                        Ops.not(stack, base, i);
                         continue;
-                    }
-                    case OpCode.LEN: {
-                        int b = (i >>> 16) & 0xFF;
-                        Object x = Unboxed.value(stack, lane, base + b);
-                        if (x instanceof LuaString) {
-                            stack[a] = (long) ((LuaString) x).length();
-                            continue;
-                        }
-                        if (x instanceof LuaTable && ((LuaTable) x).metatable() == null) {
-                            stack[a] = ((LuaTable) x).length();
-                            continue;
-                        }
-                        f.pc = pc;
-                        if (length(co, f, x, a, b)) continue newframe;
+                    case OpCode.LEN:
+                        if (Ops.len(co, f, stack, lane, base, i, pc)) continue newframe;
                         stack = co.stack;
                         lane = co.lane;
                         continue;
-                    }
-                    case OpCode.CONCAT: {
-                        int n = f.concatLeft;
-                        if (n == 0) n = (i >>> 16) & 0xFF;
-                        f.concatLeft = 0;
-                        f.pc = pc;
-                        if (concat(co, f, a, n)) continue newframe;
+                    case OpCode.CONCAT:
+                        if (Ops.concat(co, f, base, i, pc)) continue newframe;
                         stack = co.stack;
                         lane = co.lane;
                         continue;
-                    }
-
-                    // ---------------------------------------------- closing and jumps
-                    case OpCode.CLOSE: {
-                        f.pc = pc;
-                        co.closeUpvalues(a);
-                        if (co.hasTbc(a)) {
-                            closeNext(co, f, base + p.maxStackSize);
-                            continue newframe;
-                        }
+                    case OpCode.CLOSE:
+                        if (Ops.close(co, f, base, i, pc)) continue newframe;
                         continue;
-                    }
-                    case OpCode.TBC: {
-                        f.pc = pc;
-                        markToBeClosed(co, f, a);
+                    case OpCode.TBC:
+                        Ops.tbc(co, f, base, i, pc);
                         continue;
-                    }
                     case OpCode.JMP:
                         pc--;
                         break;
-                    case OpCode.EQ: {
-                        int yb = base + ((i >>> 16) & 0xFF);
-                        Object x = stack[a];
-                        Object y = stack[yb];
-                        boolean cond;
-                        if (Unboxed.isInt(x) && Unboxed.isInt(y)) {
-                            cond = Unboxed.intOf(x, lane, a) == Unboxed.intOf(y, lane, yb);
-                        } else if ((x = Unboxed.value(stack, lane, a)) != (y = Unboxed.value(stack, lane, yb))
-                                && (x instanceof LuaTable && y instanceof LuaTable
-                                || x instanceof Userdata && y instanceof Userdata)) {
-                            f.pc = pc;
-                            if (equalMeta(co, f, x, y)) continue newframe;
+                    case OpCode.EQ:
+                        r = Ops.eq(co, f, stack, lane, base, i, pc);
+                        if (r == Ops.LEAVE) continue newframe;
+                        if (r == Ops.RESUME) {
                             stack = co.stack;
                             lane = co.lane;
                             pc = f.pc;
                             continue;
-                        } else {
-                            cond = Comparison.rawEquals(x, y);
                         }
-                        if (cond != ((i & 0x8000) != 0)) {
+                        if ((r == Ops.TRUE) != Ops.k(i)) {
                             pc++;
                             continue;
                         }
                         break;
-                    }
                     case OpCode.LT:
-                    case OpCode.LE: {
-                        int yb = base + ((i >>> 16) & 0xFF);
-                        Object x = stack[a];
-                        Object y = stack[yb];
-                        boolean cond;
-                        boolean lt = (i & 0x7F) == OpCode.LT;
-                        if (Unboxed.isInt(x) && Unboxed.isInt(y)) {
-                            long l = Unboxed.intOf(x, lane, a), r = Unboxed.intOf(y, lane, yb);
-                            cond = lt ? l < r : l <= r;
-                        } else if (Unboxed.isFloat(x) && Unboxed.isFloat(y)) {
-                            double l = Unboxed.floatOf(x, lane, a), r = Unboxed.floatOf(y, lane, yb);
-                            cond = lt ? l < r : l <= r;
-                        } else {
-                            x = Unboxed.value(stack, lane, a);
-                            y = Unboxed.value(stack, lane, yb);
-                            f.pc = pc;
-                            if (order(co, f, x, y, lt ? MetaEvent.LT : MetaEvent.LE)) continue newframe;
+                    case OpCode.LE:
+                        r = Ops.order(co, f, stack, lane, base, i, pc);
+                        if (r == Ops.LEAVE) continue newframe;
+                        if (r == Ops.RESUME) {
                             stack = co.stack;
                             lane = co.lane;
                             pc = f.pc;
                             continue;
                         }
-                        if (cond != ((i & 0x8000) != 0)) {
+                        if ((r == Ops.TRUE) != Ops.k(i)) {
                             pc++;
                             continue;
                         }
                         break;
-                    }
-                    case OpCode.EQK: {
-                        Object x = stack[a], y = k[(i >>> 16) & 0xFF];
-                        boolean cond = x == Unboxed.INT && y instanceof Long ? lane[a] == (Long) y
-                                : Comparison.rawEquals(Unboxed.value(stack, lane, a), y);
-                        if (cond != ((i & 0x8000) != 0)) {
+                    case OpCode.EQK:
+                        if ((Ops.eqK(stack, lane, k, base, i) == Ops.TRUE) != Ops.k(i)) {
                             pc++;
                             continue;
                         }
                         break;
-                    }
-                    case OpCode.EQI: {
-                        Object x = stack[a];
-                        int imm = ((i >>> 16) & 0xFF) - OFFSET_SC;
-                        boolean cond = Unboxed.isInt(x) ? Unboxed.intOf(x, lane, a) == imm
-                                : Unboxed.isFloat(x) && Unboxed.floatOf(x, lane, a) == imm;
-                        if (cond != ((i & 0x8000) != 0)) {
+                    case OpCode.EQI:
+                        if ((Ops.eqI(stack, lane, base, i) == Ops.TRUE) != Ops.k(i)) {
                             pc++;
                             continue;
                         }
                         break;
-                    }
                     case OpCode.LTI:
                     case OpCode.LEI:
                     case OpCode.GTI:
-                    case OpCode.GEI: {
-                        Object x = stack[a];
-                        int imm = ((i >>> 16) & 0xFF) - OFFSET_SC;
-                        int op = i & 0x7F;
-                        boolean cond;
-                        if (Unboxed.isInt(x)) {
-                            long l = Unboxed.intOf(x, lane, a);
-                            cond = op == OpCode.LTI ? l < imm : op == OpCode.LEI ? l <= imm
-                                    : op == OpCode.GTI ? l > imm : l >= imm;
-                        } else if (Unboxed.isFloat(x)) {
-                            double l = Unboxed.floatOf(x, lane, a);
-                            cond = op == OpCode.LTI ? l < imm : op == OpCode.LEI ? l <= imm
-                                    : op == OpCode.GTI ? l > imm : l >= imm;
-                        } else {
-                            Object im = (i >>> 24) != 0 ? (Object) (double) imm : (Object) (long) imm;
-                            f.pc = pc;
-                            boolean changed;
-                            switch (op) {
-                                case OpCode.LTI: changed = order(co, f, x, im, MetaEvent.LT); break;
-                                case OpCode.LEI: changed = order(co, f, x, im, MetaEvent.LE); break;
-                                case OpCode.GTI: changed = order(co, f, im, x, MetaEvent.LT); break;
-                                default: changed = order(co, f, im, x, MetaEvent.LE); break;
-                            }
-                            if (changed) continue newframe;
+                    case OpCode.GEI:
+                        r = Ops.orderI(co, f, stack, lane, base, i, pc);
+                        if (r == Ops.LEAVE) continue newframe;
+                        if (r == Ops.RESUME) {
                             stack = co.stack;
                             lane = co.lane;
                             pc = f.pc;
                             continue;
                         }
-                        if (cond != ((i & 0x8000) != 0)) {
+                        if ((r == Ops.TRUE) != Ops.k(i)) {
                             pc++;
                             continue;
                         }
                         break;
-                    }
-                    case OpCode.TEST: {
-                        Object x = stack[a];
-                        boolean isFalse = x == null || x == Boolean.FALSE;
-                        if (isFalse == ((i & 0x8000) != 0)) {
+                    case OpCode.TEST:
+                        if (Ops.isFalse(stack, base, i) == Ops.k(i)) {
                             pc++;
                             continue;
                         }
                         break;
-                    }
-                    case OpCode.TESTSET: {
-                        int b = base + ((i >>> 16) & 0xFF);
-                        Object x = stack[b];
-                        boolean isFalse = x == null || x == Boolean.FALSE;
-                        if (isFalse == ((i & 0x8000) != 0)) {
+                    case OpCode.TESTSET:
+                        if (Ops.testSet(stack, lane, base, i)) {
                             pc++;
                             continue;
                         }
-                        Unboxed.copy(stack, lane, b, a);
                         break;
-                    }
-
-                    // ---------------------------------------------- calls and returns
-                    case OpCode.CALL: {
-                        int b = (i >>> 16) & 0xFF;
-                        int nargs = b != 0 ? b - 1 : f.top - a - 1;
+                    case OpCode.CALL:
                         fuel.remaining -= pc - mark;
-                        f.pc = pc;
-                        Object fn = stack[a];
-                        if (fn instanceof Closure) {
-                            LuaFrame callee = enter(co, (Closure) fn, a, nargs);
-                            callee.ret = Frame.RET_CALL;
-                            callee.dest = a;
-                            callee.wanted = (i >>> 24) - 1;
-                            continue newframe;
-                        }
-                        if (call(co, a, nargs, Frame.RET_CALL, a, (i >>> 24) - 1, false)) continue newframe;
+                        if (Ops.call(co, f, stack, base, i, pc)) continue newframe;
                         stack = co.stack;
                         lane = co.lane;
                         mark = pc;
                         continue;
-                    }
-                    case OpCode.TAILCALL: {
-                        int b = (i >>> 16) & 0xFF;
-                        int nargs = b != 0 ? b - 1 : f.top - a - 1;
+                    case OpCode.TAILCALL:
                         fuel.remaining -= pc - mark;
-                        f.pc = pc;
-                        if ((i & 0x8000) != 0) co.closeUpvalues(base);
-                        tailCall(co, f, a, nargs);
+                        Ops.tailCall(co, f, base, i, pc);
                         continue newframe;
-                    }
-                    case OpCode.RETURN: {
-                        int b = (i >>> 16) & 0xFF;
-                        int n = b != 0 ? b - 1 : f.top - a;
-                        f.pc = pc;
-                        if ((i & 0x8000) != 0) {
-                            co.closeUpvalues(base);
-                            if (co.hasTbc(base)) {
-                                closeNext(co, f, Math.max(a + n, base + p.maxStackSize));
-                                continue newframe;
-                            }
-                        }
-                        fuel.remaining -= pc - mark;
-                        returnFrom(co, f, a, n);
+                    case OpCode.RETURN:
+                        Ops.ret(co, f, fuel, pc - mark, base, i, pc);
                         continue newframe;
-                    }
-                    case OpCode.RETURN0: {
+                    case OpCode.RETURN0:
                         fuel.remaining -= pc - mark;
-                        co.frameCount--;
-                        if (f.ret == Frame.RET_CALL) {
-                            int dest = f.dest;
-                            int wanted = f.wanted;
-                            if (wanted < 0) {
-                                ((LuaFrame) co.frames[co.frameCount - 1]).top = dest;
-                            } else {
-                                Arrays.fill(stack, dest, dest + wanted, null);
-                            }
-                        } else {
-                            f.pc = pc;
-                            deliver(co, f.ret, f.dest, f.wanted, Values.NONE);
-                        }
+                        Ops.return0(co, f, stack, pc);
                         continue newframe;
-                    }
-                    case OpCode.RETURN1: {
+                    case OpCode.RETURN1:
                         fuel.remaining -= pc - mark;
-                        co.frameCount--;
-                        if (f.ret == Frame.RET_CALL) {
-                            int dest = f.dest;
-                            int wanted = f.wanted;
-                            if (wanted == 1) {
-                                Unboxed.copy(stack, lane, a, dest);
-                            } else if (wanted < 0) {
-                                Unboxed.copy(stack, lane, a, dest);
-                                ((LuaFrame) co.frames[co.frameCount - 1]).top = dest + 1;
-                            } else if (wanted > 0) {
-                                Unboxed.copy(stack, lane, a, dest);
-                                Arrays.fill(stack, dest + 1, dest + wanted, null);
-                            }
-                        } else {
-                            f.pc = pc;
-                            deliver(co, f.ret, f.dest, f.wanted, Unboxed.value(stack, lane, a));
-                        }
+                        Ops.return1(co, f, stack, lane, base, i, pc);
                         continue newframe;
-                    }
-
-                    // ---------------------------------------------- loops
-                    case OpCode.FORLOOP: {
-                        // forPrep left the loop state in the lane; debug.setlocal may have boxed it since.
-                        Object step = stack[a + 2];
-                        if (Unboxed.isInt(step)) {
-                            long idx = Unboxed.intOf(stack[a], lane, a);
-                            if (idx != Unboxed.intOf(stack[a + 1], lane, a + 1)) {
-                                idx += Unboxed.intOf(step, lane, a + 2);
-                                Unboxed.putInt(stack, lane, a, idx);
-                                Unboxed.putInt(stack, lane, a + 3, idx);
-                            } else {
-                                continue;
-                            }
-                        } else {
-                            double st = Unboxed.floatOf(step, lane, a + 2);
-                            double idx = Unboxed.floatOf(stack[a], lane, a) + st;
-                            double limit = Unboxed.floatOf(stack[a + 1], lane, a + 1);
-                            if (st > 0 ? idx <= limit : limit <= idx) {
-                                Unboxed.putFloat(stack, lane, a, idx);
-                                Unboxed.putFloat(stack, lane, a + 3, idx);
-                            } else {
-                                continue;
-                            }
-                        }
-                        fuel.remaining -= pc - mark;
-                        pc -= i >>> 15;
-                        mark = pc;
-                        if (fuel.remaining <= 0) {
-                            f.pc = pc;
-                            return;
-                        }
-                        continue;
-                    }
-                    case OpCode.FORPREP: {
-                        f.pc = pc;
-                        if (forPrep(co, stack, lane, a)) pc += (i >>> 15) + 1;
-                        continue;
-                    }
-                    case OpCode.TFORPREP: {
-                        f.pc = pc;
-                        markToBeClosed(co, f, a + 3);
-                        pc += i >>> 15;
-                        if (trap) Hooks.skip(co, f, pc);
-                        continue;
-                    }
-                    case OpCode.TFORCALL: {
-                        Unboxed.copy(stack, lane, a, a + 4);
-                        Unboxed.copy(stack, lane, a + 1, a + 5);
-                        Unboxed.copy(stack, lane, a + 2, a + 6);
-                        fuel.remaining -= pc - mark;
-                        f.pc = pc;
-                        Object fn = stack[a + 4];
-                        if (fn instanceof Closure) {
-                            LuaFrame callee = enter(co, (Closure) fn, a + 4, 2);
-                            callee.ret = Frame.RET_CALL;
-                            callee.dest = a + 4;
-                            callee.wanted = i >>> 24;
-                            continue newframe;
-                        }
-                        if (call(co, a + 4, 2, Frame.RET_CALL, a + 4, i >>> 24, false)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        mark = pc;
-                        continue;
-                    }
-                    case OpCode.TFORLOOP: {
-                        if (stack[a + 4] != null) {
-                            Unboxed.copy(stack, lane, a + 4, a + 2);
+                    case OpCode.FORLOOP:
+                        if (Ops.forLoop(stack, lane, base, i)) {
                             fuel.remaining -= pc - mark;
                             pc -= i >>> 15;
                             mark = pc;
@@ -858,41 +360,44 @@ final class Interpreter {
                             }
                         }
                         continue;
-                    }
-
-                    // ---------------------------------------------- tables, closures, varargs
-                    case OpCode.SETLIST: {
-                        int n = (i >>> 16) & 0xFF;
-                        int last = i >>> 24;
-                        if (n == 0) n = f.top - a - 1;
-                        if ((i & 0x8000) != 0) last += (code[pc++] >>> 7) * 256;
-                        LuaTable t = (LuaTable) stack[a];
-                        last += n;
-                        f.pc = pc;
-                        t.ensureArray(last);
-                        for (; n > 0; n--) t.put((long) last--, Unboxed.value(stack, lane, a + n));
+                    case OpCode.FORPREP:
+                        if (Ops.forPrep(co, f, stack, lane, base, i, pc)) pc += (i >>> 15) + 1;
                         continue;
-                    }
-                    case OpCode.CLOSURE: {
-                        stack[a] = closure(co, p.protos[i >>> 15], upvals, base);
+                    case OpCode.TFORPREP:
+                        Ops.tforPrep(co, f, base, i, pc);
+                        pc += i >>> 15;
+                        if (trap) Hooks.skip(co, f, pc);
                         continue;
-                    }
-                    case OpCode.VARARG: {
-                        Object[] va = f.varargs;
-                        int n = (i >>> 24) - 1;
-                        if (n < 0) {
-                            n = va.length;
-                            f.pc = pc;
-                            co.ensureStack(a + n);
-                            stack = co.stack;
-                            lane = co.lane;
-                            f.top = a + n;
+                    case OpCode.TFORCALL:
+                        fuel.remaining -= pc - mark;
+                        if (Ops.tforCall(co, f, stack, lane, base, i, pc)) continue newframe;
+                        stack = co.stack;
+                        lane = co.lane;
+                        mark = pc;
+                        continue;
+                    case OpCode.TFORLOOP:
+                        if (Ops.tforLoop(stack, lane, base, i)) {
+                            fuel.remaining -= pc - mark;
+                            pc -= i >>> 15;
+                            mark = pc;
+                            if (fuel.remaining <= 0) {
+                                f.pc = pc;
+                                return;
+                            }
                         }
-                        int m = Math.min(n, va.length);
-                        System.arraycopy(va, 0, stack, a, m);
-                        if (m < n) Arrays.fill(stack, a + m, a + n, null);
                         continue;
-                    }
+                    case OpCode.SETLIST:
+                        Ops.setList(f, stack, lane, base, i, code[pc], pc + (Ops.k(i) ? 1 : 0));
+                        if (Ops.k(i)) pc++;
+                        continue;
+                    case OpCode.CLOSURE:
+                        Ops.closure(co, f, stack, upvals, base, i);
+                        continue;
+                    case OpCode.VARARG:
+                        Ops.vararg(co, f, base, i, pc);
+                        stack = co.stack;
+                        lane = co.lane;
+                        continue;
                     case OpCode.VARARGPREP:
                         // The extra arguments were set aside when the frame was entered.
                         continue;
@@ -1067,7 +572,7 @@ final class Interpreter {
      * above {@code f}, as in Lua (messages name it from the {@code TAILCALL}, positions are
      * {@code f}'s), and its results are returned for {@code f}.
      */
-    private static void tailCall(Coroutine co, LuaFrame f, int a, int nargs) {
+    static void tailCall(Coroutine co, LuaFrame f, int a, int nargs) {
         nargs = resolveCallable(co, a, nargs);
         Object fn = co.stack[a];
         int func = f.func, ret = f.ret, dest = f.dest, wanted = f.wanted;
@@ -1105,7 +610,7 @@ final class Interpreter {
     }
 
     /** Returns the {@code n} values from slot {@code src} on from Lua frame {@code f}, the top frame. */
-    private static void returnFrom(Coroutine co, LuaFrame f, int src, int n) {
+    static void returnFrom(Coroutine co, LuaFrame f, int src, int n) {
         co.popFrame();
         Object[] stack = co.stack;
         if (f.ret == Frame.RET_CALL) {
@@ -1218,12 +723,12 @@ final class Interpreter {
     // ================================================================== tables
 
     /** Whether {@code t[key] = v} may skip metamethods: no {@code __newindex}, or the key is present. */
-    private static boolean canSetRaw(LuaTable t, LuaString key) {
+    static boolean canSetRaw(LuaTable t, LuaString key) {
         LuaTable mt = t.metatable();
         return mt == null || MetaEvent.NEWINDEX.in(mt) == null || t.get(key) != null;
     }
 
-    private static boolean canSetRaw(LuaTable t, long key) {
+    static boolean canSetRaw(LuaTable t, long key) {
         LuaTable mt = t.metatable();
         return mt == null || MetaEvent.NEWINDEX.in(mt) == null || t.get(key) != null;
     }
@@ -1232,7 +737,7 @@ final class Interpreter {
      * {@code R[dest] := t[key]} with {@code __index} metamethods (luaV_finishget); {@code where}
      * locates {@code t} for messages.
      */
-    private static boolean index(Coroutine co, LuaFrame f, Object t, Object key, int dest, int where) {
+    static boolean index(Coroutine co, LuaFrame f, Object t, Object key, int dest, int where) {
         Instance instance = co.instance();
         for (int loop = 0; loop < MAX_TAG_LOOP; loop++) {
             Object tm;
@@ -1262,7 +767,7 @@ final class Interpreter {
     }
 
     /** {@code t[key] := v} with {@code __newindex} metamethods (luaV_finishset). */
-    private static boolean setIndex(Coroutine co, LuaFrame f, Object t, Object key, Object v, int where) {
+    static boolean setIndex(Coroutine co, LuaFrame f, Object t, Object key, Object v, int where) {
         Instance instance = co.instance();
         for (int loop = 0; loop < MAX_TAG_LOOP; loop++) {
             Object tm;
@@ -1296,7 +801,7 @@ final class Interpreter {
      * {@code R[dest] := x op y} for operands that missed the fast paths: mixed numbers, then
      * metamethods, then an error blaming the operand at {@code wx} or {@code wy}.
      */
-    private static boolean arith(Coroutine co, LuaFrame f, MetaEvent ev, Object x, Object y, int dest, int wx, int wy) {
+    static boolean arith(Coroutine co, LuaFrame f, MetaEvent ev, Object x, Object y, int dest, int wx, int wy) {
         Object r;
         try {
             r = ev == MetaEvent.UNM ? Arithmetic.unm(x) : ev == MetaEvent.BNOT ? Arithmetic.bnot(x) : Arithmetic.arith(ev, x, y);
@@ -1325,7 +830,7 @@ final class Interpreter {
      * {@code R[dest] := R[B] op K[C]} for the K instructions, in source order when the k bit
      * says the compiler swapped the operands.
      */
-    private static boolean arithK(Coroutine co, LuaFrame f, int i, Object x, Object kc, int dest) {
+    static boolean arithK(Coroutine co, LuaFrame f, int i, Object x, Object kc, int dest) {
         MetaEvent ev = DebugNames.arithEvent(i & 0x7F);
         int b = (i >>> 16) & 0xFF;
         return (i & 0x8000) != 0
@@ -1334,7 +839,7 @@ final class Interpreter {
     }
 
     /** {@code R[dest] := #x} for values other than strings and tables without metatable. */
-    private static boolean length(Coroutine co, LuaFrame f, Object x, int dest, int where) {
+    static boolean length(Coroutine co, LuaFrame f, Object x, int dest, int where) {
         Object tm = MetaEvent.LEN.in(co.instance().metatableOf(x));
         if (tm == null) {
             if (x instanceof LuaTable) {
@@ -1361,7 +866,7 @@ final class Interpreter {
      * as Lua does: runs of strings and numbers are joined at once; any other pair goes to
      * {@code __concat}, after which the instruction resumes with one value fewer.
      */
-    private static boolean concat(Coroutine co, LuaFrame f, int a, int n) {
+    static boolean concat(Coroutine co, LuaFrame f, int a, int n) {
         Object[] stack = co.stack;
         for (int j = a; j < a + n; j++) stack[j] = co.value(j);
         while (n > 1) {
@@ -1408,7 +913,7 @@ final class Interpreter {
     }
 
     /** {@code x == y} for two distinct tables or two distinct userdata: {@code __eq}. */
-    private static boolean equalMeta(Coroutine co, LuaFrame f, Object x, Object y) {
+    static boolean equalMeta(Coroutine co, LuaFrame f, Object x, Object y) {
         Instance instance = co.instance();
         Object tm = MetaEvent.EQ.in(instance.metatableOf(x));
         if (tm == null) tm = MetaEvent.EQ.in(instance.metatableOf(y));
@@ -1420,7 +925,7 @@ final class Interpreter {
     }
 
     /** {@code x < y} or {@code x <= y} outside the fast paths: mixed numbers, strings, metamethods. */
-    private static boolean order(Coroutine co, LuaFrame f, Object x, Object y, MetaEvent ev) {
+    static boolean order(Coroutine co, LuaFrame f, Object x, Object y, MetaEvent ev) {
         Boolean r = ev == MetaEvent.LT ? Comparison.lessThan(x, y) : Comparison.lessEqual(x, y);
         if (r != null) {
             test(f, r);
@@ -1442,7 +947,7 @@ final class Interpreter {
      *
      * @return whether the loop must not run at all
      */
-    private static boolean forPrep(Coroutine co, Object[] stack, long[] lane, int a) {
+    static boolean forPrep(Coroutine co, Object[] stack, long[] lane, int a) {
         Object init = co.value(a), limit = co.value(a + 1), step = co.value(a + 2);
         if (init instanceof Long && step instanceof Long) {
             long i0 = (Long) init, st = (Long) step;
@@ -1514,7 +1019,7 @@ final class Interpreter {
     }
 
     /** Registers slot {@code idx} as to be closed, unless it holds nil or false. */
-    private static void markToBeClosed(Coroutine co, LuaFrame f, int idx) {
+    static void markToBeClosed(Coroutine co, LuaFrame f, int idx) {
         Object v = co.value(idx);
         co.stack[idx] = v;
         if (v == null || v == Boolean.FALSE) return;
@@ -1531,7 +1036,7 @@ final class Interpreter {
      * caller checked is frame {@code f}'s), with the call in slot {@code ct}; when it returns,
      * {@code f} executes its current instruction ({@code CLOSE} or {@code RETURN}) again.
      */
-    private static void closeNext(Coroutine co, LuaFrame f, int ct) {
+    static void closeNext(Coroutine co, LuaFrame f, int ct) {
         Object v = co.value(co.tbc[--co.tbcCount]);
         Object tm = MetaEvent.CLOSE.in(co.instance().metatableOf(v));
         co.ensureStack(ct + 3);

@@ -104,15 +104,18 @@ public final class BoundedRun {
 
     /** Runs {@code script} within its own step budget. */
     public static Result run(BoundedScript script) {
-        return run(script, script.steps());
+        return run(script, script.steps(), new Lua().instance().compileThreshold());
     }
 
-    /** Runs {@code script} for at most {@code maxSteps} steps, on a thread of its own. */
-    public static Result run(BoundedScript script, int maxSteps) {
+    /**
+     * Runs {@code script} for at most {@code maxSteps} steps, on a thread of its own, with the
+     * instance's compile threshold set to {@code compileThreshold}.
+     */
+    public static Result run(BoundedScript script, int maxSteps, int compileThreshold) {
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread t = new Thread(null, () -> {
             try {
-                outcome.set(runHere(script, maxSteps));
+                outcome.set(runHere(script, maxSteps, compileThreshold));
             } catch (Throwable e) {
                 outcome.set(e);
             }
@@ -140,12 +143,13 @@ public final class BoundedRun {
         return baseline;
     }
 
-    private static Result runHere(BoundedScript script, int maxSteps) {
+    private static Result runHere(BoundedScript script, int maxSteps, int compileThreshold) {
         long baseline = baseline();
         Lua lua = new Lua();
         lua.setOutput(OutputStream.nullOutputStream());
         lua.setErrorOutput(OutputStream.nullOutputStream());
         lua.setLimits(Limits.NONE.withMemory(MEMORY_LIMIT));
+        lua.instance().setCompileThreshold(compileThreshold);
         long[] times = new long[maxSteps];
         long[] cpuTimes = new long[maxSteps];
         int steps = 0;

@@ -42,6 +42,17 @@ import org.opentest4j.TestAbortedException;
 class BoundedStepTest {
     @TestFactory
     Stream<DynamicTest> corpus() throws IOException {
+        return corpus(Integer.MAX_VALUE);
+    }
+
+    /** The corpus again with every function compiled to JVM bytecode before it first runs. */
+    @TestFactory
+    Stream<DynamicTest> compiled() throws IOException {
+        return corpus(0);
+    }
+
+    /** The corpus run with the instances' compile threshold set to {@code compileThreshold}. */
+    private Stream<DynamicTest> corpus(int compileThreshold) throws IOException {
         List<BoundedScript> scripts = BoundedScript.all(BoundedScript.FOLDER);
         assertTrue(scripts.size() >= 60, "the corpus has " + scripts.size() + " scripts, fewer than 60");
         Pattern only = Pattern.compile(System.getProperty("bounded.only", ""));
@@ -49,11 +60,11 @@ class BoundedStepTest {
         return scripts.stream().filter(s -> only.matcher(s.name()).find()).map(script -> DynamicTest.dynamicTest(script.name(), () -> {
             String reason = known.get(script.name());
             if (reason == null) {
-                check(script);
+                check(script, compileThreshold);
                 return;
             }
             try {
-                check(script);
+                check(script, compileThreshold);
             } catch (AssertionError e) {
                 throw new TestAbortedException("known failure: " + reason, e);
             }
@@ -61,8 +72,8 @@ class BoundedStepTest {
         }));
     }
 
-    private static void check(BoundedScript script) {
-        BoundedRun.Result r = BoundedRun.run(script);
+    private static void check(BoundedScript script, int compileThreshold) {
+        BoundedRun.Result r = BoundedRun.run(script, script.steps(), compileThreshold);
         System.out.printf("bounded %-34s %-40.40s %5d steps, longest %6d us (CPU %6d us), median %5d us, heap %+d KiB%n",
                 script.name(), r.outcome(), r.steps(), r.longestNanos() / 1000, r.longestCpuNanos() / 1000,
                 r.medianNanos() / 1000, r.retainedBytes() >> 10);
