@@ -1,6 +1,6 @@
 package dev.moonlet.vm;
 
-/** Shared constants for lists of Lua values. */
+/** Shared constants and helpers for lists of Lua values. */
 public final class Values {
     private Values() {}
 
@@ -14,11 +14,17 @@ public final class Values {
      * Copies {@code n} values as {@link System#arraycopy} does (overlapping ranges of one array
      * included). Short runs, the usual case when arguments and results move between a call and
      * a coroutine's stack, are copied one by one: on JDK 17 with G1, an arraycopy of references
-     * into an old array (a stack lives long) calls into the runtime to mark the cards it wrote,
-     * which costs several times more than a few stores (about 30 ns against 10 for three
+     * calls into the runtime to mark the cards it wrote, which costs several times more than a
+     * few stores (into a coroutine's stack, which lives long: about 30 ns against 10 for three
      * values on the bench machine).
+     *
+     * <pre>{@code
+     * Object[] r = new Object[results.length + 1];   // true, then the results
+     * r[0] = Boolean.TRUE;
+     * Values.copy(results, 0, r, 1, results.length);
+     * }</pre>
      */
-    static void copy(Object[] src, int srcPos, Object[] dest, int destPos, int n) {
+    public static void copy(Object[] src, int srcPos, Object[] dest, int destPos, int n) {
         if (n > SHORT_COPY) {
             System.arraycopy(src, srcPos, dest, destPos, n);
         } else if (src == dest && srcPos < destPos) {
