@@ -83,18 +83,18 @@ final class Runner {
     /**
      * Runs {@code fn(args)} as a task of {@code lua}'s scheduler until it finishes, fails, is
      * interrupted or reaches a limit; the other tasks take their turns meanwhile. A task
-     * stopped by an interrupt or a limit is killed.
+     * stopped by an interrupt or a limit is aborted (no {@code __close} handler runs).
      */
     Outcome run(Lua lua, Object fn, Object... args) {
         Task task = lua.scheduler().spawn(fn, args);
         Outcome outcome = drive(lua.scheduler(), task);
-        if (task.state() != Task.State.DEAD) task.kill();
+        if (task.state() != Task.State.DEAD) task.abort();
         return outcome;
     }
 
     /**
      * Runs the tasks left (those the chunks spawned) until none can run, or an interrupt or a
-     * limit stops them all (they are killed). Their failures are the scheduler's to report.
+     * limit stops them all (they are aborted). Their failures are the scheduler's to report.
      */
     Outcome runRest(Lua lua) {
         Outcome outcome = drive(lua.scheduler(), null);
@@ -102,9 +102,9 @@ final class Runner {
         return outcome;
     }
 
-    /** Kills every task left in {@code lua}: when the command ends, no task may run again (not even while the instance closes). */
+    /** Aborts every task left in {@code lua}: when the command ends, no task may run again (not even while the instance closes). */
     static void killAll(Lua lua) {
-        for (Task t : lua.scheduler().tasks()) t.kill();
+        for (Task t : lua.scheduler().tasks()) t.abort();
     }
 
     /** Runs the scheduler in steps until {@code until} has ended (or, if null, no task can run). */

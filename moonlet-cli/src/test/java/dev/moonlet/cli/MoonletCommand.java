@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jline.reader.LineReader;
-import org.objectweb.asm.ClassWriter;
 
 /** The {@code moonlet} command as a separate JVM, for tests: the real exit status, streams and environment. */
 final class MoonletCommand {
@@ -23,10 +22,10 @@ final class MoonletCommand {
         return cmd;
     }
 
-    /** The classes of the command, the runtime, ASM (the runtime's compiled tier) and JLine, wherever the build put them. */
+    /** The classes of the command, the runtime (with ASM, which its compiled tier uses) and JLine, wherever the build put them. */
     static String classPath() {
-        return String.join(File.pathSeparator, location(Main.class), location(Lua.class), location(ClassWriter.class),
-                location(LineReader.class));
+        return String.join(File.pathSeparator, location(Main.class), location(Lua.class),
+                location(org.objectweb.asm.ClassWriter.class), location(LineReader.class));
     }
 
     private static String location(Class<?> c) {

@@ -13,6 +13,7 @@ import dev.moonlet.lib.StringLib;
 import dev.moonlet.lib.TaskLib;
 import dev.moonlet.lib.TableLib;
 import dev.moonlet.lib.Utf8Lib;
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaFunction;
 import dev.moonlet.value.LuaString;
@@ -159,7 +160,7 @@ public final class Lua {
      * @throws LuaError the error the call raised (its {@link LuaError#traceback()} says where),
      *     or {@code "deadlock: ..."} when the call waits for something no task will ever do, or
      *     {@code "interrupted"} when this thread was interrupted while the call waited (the
-     *     call's task is killed, and the thread stays interrupted)
+     *     call's task is aborted, and the thread stays interrupted)
      */
     public Object[] call(Object fn, Object... args) {
         Scheduler scheduler = instance.scheduler();
@@ -168,7 +169,7 @@ public final class Lua {
         Status s = scheduler.runUntil(task);
         if (s instanceof Status.Finished) return ((Status.Finished) s).values();
         if (s instanceof Status.Failed) throw ((Status.Failed) s).error();
-        task.kill();
+        task.abort();
         if (Thread.currentThread().isInterrupted()) throw new LuaError("interrupted");
         throw new LuaError("deadlock: the call waits for something no task will do");
     }
@@ -180,7 +181,11 @@ public final class Lua {
      * that task), and for {@link #close}.
      */
     private Object[] callAlone(Object fn, Object[] args) {
-        Executor ex = start(fn, args);
+        return runAlone(start(fn, args));
+    }
+
+    /** Steps {@code ex} to its end on this thread (see {@link #callAlone}); its results. */
+    private static Object[] runAlone(Executor ex) {
         for (;;) {
             Status s = ex.step(FUEL_PER_STEP);
             if (s instanceof Status.Finished) return ((Status.Finished) s).values();
@@ -207,7 +212,19 @@ public final class Lua {
      * }</pre>
      */
     public void close() {
-        callAlone(Builtin.of("close", (co, args) -> instance.collector().close()), Values.NONE);
+        Heap heap = instance.heap();
+        long limit = heap.limit();
+        Executor ex;
+        // The executor running the finalizers is the instance's own machinery, as lua_close's
+        // stack is: a script that left its heap full must not keep the instance from closing
+        // (the finalizers themselves run under the limit; their errors become warnings).
+        heap.setLimit(Long.MAX_VALUE);
+        try {
+            ex = start(Builtin.of("close", (co, args) -> instance.collector().close()));
+        } finally {
+            heap.setLimit(limit);
+        }
+        runAlone(ex);
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Closure;
 import dev.moonlet.vm.Comparison;
 import dev.moonlet.vm.Coroutine;
+import dev.moonlet.vm.ForStep;
 import dev.moonlet.vm.Instance;
 import dev.moonlet.vm.LuaType;
 import dev.moonlet.vm.Sequence;
@@ -49,8 +50,8 @@ public final class BaseLib {
             "nil", "boolean", "number", "string", "table", "function", "thread", "userdata")
             .collect(Collectors.toUnmodifiableMap(n -> n, LuaString::of));
     /** {@code ipairs}' iterator: not a global, one for every instance (it holds no state). */
-    private static final Builtin IPAIRS_ITERATOR = Builtin.of("ipairs_iterator", BaseLib::ipairsIterator);
-    private static final Builtin NEXT = Builtin.of("next", BaseLib::next);
+    private static final Builtin IPAIRS_ITERATOR = iterator("ipairs_iterator", ForStep.IPAIRS, BaseLib::ipairsIterator);
+    private static final Builtin NEXT = iterator("next", ForStep.NEXT, BaseLib::next);
 
     private BaseLib() {}
 
@@ -276,6 +277,21 @@ public final class BaseLib {
     }
 
     // ------------------------------------------------------------------ traversal
+
+    /** A builtin that generic {@code for} loops may step in place as {@code step} says. */
+    private static Builtin iterator(String name, ForStep step, Builtin.Body body) {
+        return new Builtin(name) {
+            @Override
+            public Object call(Coroutine co, Object[] args) {
+                return body.call(co, args);
+            }
+
+            @Override
+            public ForStep forStep() {
+                return step;
+            }
+        };
+    }
 
     /** {@code next(t [, k])}: the entry after key {@code k} (the first for nil), or nil at the end. */
     public static Object next(Coroutine co, Object[] args) {

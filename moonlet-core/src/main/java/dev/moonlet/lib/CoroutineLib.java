@@ -273,6 +273,11 @@ public final class CoroutineLib {
             return closed(co, closing.poll(co, Values.NONE));
         }
 
+        @Override
+        public Object[] abandon() {
+            return closing != null ? closing.abandon() : Values.NONE;
+        }
+
         /** Forwards the closing's action; once it is done, raises the final error. */
         private Action closed(Coroutine co, Action a) {
             if (!(a instanceof Action.Return)) return a;

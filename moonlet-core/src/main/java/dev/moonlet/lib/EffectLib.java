@@ -90,7 +90,7 @@ public final class EffectLib {
         @Override
         public void trace(Marker m) {
             m.mark(tag);
-            if (target != null) target.trace(m);
+            m.mark(target);
         }
     }
 
@@ -118,7 +118,7 @@ public final class EffectLib {
 
     /** {@code effect.new(f)}: a continuation that, when first resumed, calls {@code f} with the resume's values. */
     public static Object create(Coroutine co, Object[] args) {
-        return wrap(co.instance(), Continuation.of(Args.checkType(args, 0, "function")));
+        return wrap(co.instance(), Continuation.of(co.instance(), Args.checkType(args, 0, "function")));
     }
 
     /**
@@ -188,7 +188,7 @@ public final class EffectLib {
         Continuation k = checkLive(co, args, 0);
         try {
             return wrap(co.instance(), k.copy());
-        } catch (LuaError e) {
+        } catch (Continuation.CopyRefused e) {
             throw Library.error(co, e.getMessage());
         }
     }

@@ -77,10 +77,10 @@ final class Prompt extends Delimiting {
     public Action captured(Coroutine co, Continuation k, Action.Capture.Request request, Object[] values) {
         if (tag == RESET) {
             // values is {f}, from prompt.shift(f): f runs under this prompt.
-            return new Action.Call(values[0], new Object[] {new PromptContinuation(k, tag, null)});
+            return new Action.Call(values[0], new Object[] {PromptContinuation.of(co.instance().heap(), k, tag, null)});
         }
         Object[] args = new Object[values.length + 1];
-        args[0] = new PromptContinuation(k, tag, handler);
+        args[0] = PromptContinuation.of(co.instance().heap(), k, tag, handler);
         System.arraycopy(values, 0, args, 1, values.length);
         return new Action.TailCall(handler, args);
     }

@@ -1,6 +1,6 @@
 package dev.moonlet.lib;
 
-import dev.moonlet.value.LuaError;
+import dev.moonlet.value.Heap;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.BuiltinClosure;
 import dev.moonlet.vm.Continuation;
@@ -24,7 +24,17 @@ final class PromptContinuation extends BuiltinClosure {
     /** Why a shift continuation could not be copied, once its original has run; else null. */
     private String notCopyable;
 
-    PromptContinuation(Continuation k, Object tag, Object handler) {
+    /**
+     * The continuation {@code k} as a function, charged to {@code heap} first.
+     *
+     * @throws dev.moonlet.value.LuaError {@code "not enough memory"}
+     */
+    static PromptContinuation of(Heap heap, Continuation k, Object tag, Object handler) {
+        heap.charge(Heap.closureBytes(0));
+        return new PromptContinuation(k, tag, handler);
+    }
+
+    private PromptContinuation(Continuation k, Object tag, Object handler) {
         super("prompt.continuation");
         this.k = k;
         this.tag = tag;
@@ -33,7 +43,7 @@ final class PromptContinuation extends BuiltinClosure {
 
     @Override
     public void trace(Marker m) {
-        k.trace(m);
+        m.mark(k);
         m.mark(tag);
         m.mark(handler);
     }
@@ -44,8 +54,8 @@ final class PromptContinuation extends BuiltinClosure {
     }
 
     /** {@code prompt.clone}: a continuation that runs a copy of this one's frames. */
-    PromptContinuation copy() {
-        return new PromptContinuation(k.copy(), tag, handler);
+    PromptContinuation copy(Heap heap) {
+        return of(heap, k.copy(), tag, handler);
     }
 
     /** {@code prompt.discard}: see {@link Continuation#discard}. */
@@ -62,7 +72,7 @@ final class PromptContinuation extends BuiltinClosure {
             }
             try {
                 run = k.copy();
-            } catch (LuaError e) {
+            } catch (Continuation.CopyRefused e) {
                 if (k.isConsumed()) throw Prompt.consumed(co);
                 notCopyable = e.getMessage();
             }

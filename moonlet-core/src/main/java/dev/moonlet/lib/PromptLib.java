@@ -1,9 +1,9 @@
 package dev.moonlet.lib;
 
-import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaTable;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Builtin;
+import dev.moonlet.vm.Continuation;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Instance;
 
@@ -96,8 +96,8 @@ public final class PromptLib {
     public static Object clone(Coroutine co, Object[] args) {
         PromptContinuation k = check(args, 0);
         try {
-            return k.copy();
-        } catch (LuaError e) {
+            return k.copy(co.instance().heap());
+        } catch (Continuation.CopyRefused e) {
             throw Library.error(co, e.getMessage());
         }
     }

@@ -130,9 +130,9 @@ public final class TaskLib {
     }
 
     /**
-     * {@code task.kill(h)}: ends task {@code h} at once (its pending {@code __close} variables
-     * are not closed, as when a host stops stepping a script); true if it was alive. A task
-     * killing itself stops here.
+     * {@code task.kill(h)}: kills task {@code h}: it runs none of its code any more but the
+     * {@code __close} handlers of its pending to-be-closed variables, in its own next turns
+     * (see {@link Task#kill}); true if it was alive. A task killing itself stops here.
      */
     public static Object kill(Coroutine co, Object[] args) {
         Task target = checkTask(args, 0);

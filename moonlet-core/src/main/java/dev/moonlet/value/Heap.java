@@ -64,6 +64,11 @@ public final class Heap {
     private long used;
     private long chargedSinceSettle;
     private long peak;
+    /**
+     * The bytes refused since an emergency collection failed to make room, or -1 when a
+     * collection has settled the count since (see {@link #charge}).
+     */
+    private long refused = -1;
     private Reclaimer reclaimer;
     /**
      * The epoch of the incremental mark under way, else {@link #NOT_MARKING}. A table whose
@@ -158,17 +163,52 @@ public final class Heap {
         long next = used + bytes;
         if (next > limit || next < 0) {
             if (bytes > limit || bytes < 0) throw outOfMemory();
+            // After an emergency collection that could not make room, charges that do not fit
+            // are refused without another one until a sixteenth of the limit has been refused
+            // or a collection has settled the count: a script that goes on allocating at its
+            // limit, because something catches the error (load returns it, pcall in a loop),
+            // must not pay a full mark per allocation (small charges that still fit in between
+            // do not count as room made).
+            if (refused >= 0 && refused < (limit >>> 4)) {
+                refused += bytes;
+                throw outOfMemory();
+            }
             if (reclaimer != null) reclaimer.reclaimNow();
             next = used + bytes;
             // An emergency collection must leave room for more than this one charge: one that
             // leaves less than a sixteenth of the limit free refuses it, so that a script
             // living at its limit gets "not enough memory" instead of a full mark per
             // allocation (each emergency mark is then paid for by limit/16 bytes of charges).
-            if (next > limit - (limit >>> 4)) throw outOfMemory();
+            if (next > limit - (limit >>> 4)) {
+                refused = bytes;
+                throw outOfMemory();
+            }
         }
         used = next;
         chargedSinceSettle += bytes;
         if (next > peak) peak = next;
+    }
+
+    /** Whether {@code bytes} more would fit under the limit as things stand (without collecting). */
+    public boolean fits(long bytes) {
+        long next = used + bytes;
+        return next <= limit && next >= 0;
+    }
+
+    /**
+     * Accounts for {@code bytes} about to be allocated if they fit under the limit as things
+     * stand, without collecting: for what can be done without (the compiled tier's code),
+     * which must not make a script near its limit pay a full mark.
+     *
+     * @return whether they were charged
+     */
+    public boolean tryCharge(long bytes) {
+        if (!fits(bytes)) return false;
+        long next = used + bytes;
+        used = next;
+        chargedSinceSettle += bytes;
+        if (next > peak) peak = next;
+        return true;
     }
 
     /**
@@ -206,6 +246,7 @@ public final class Heap {
      * plus {@code chargedSince}: what was charged while it was marking and is not in that count.
      */
     public void settle(long liveBytes, long chargedSince) {
+        refused = -1;
         used = liveBytes + chargedSince;
         chargedSinceSettle = chargedSince;
         if (used > peak) peak = used;
@@ -278,6 +319,15 @@ public final class Heap {
     /** {@code slots} slots of a coroutine's value stack or frame array, or of a varargs array. */
     public static long stackBytes(long slots) {
         return 16 + SLOT_BYTES * slots;
+    }
+
+    /**
+     * A captured continuation holding {@code frames} frames and {@code slots} stack slots, and
+     * {@code bound} values bound to it: what capturing, cloning or binding charges, and the
+     * collector counts for one that has not been resumed.
+     */
+    public static long continuationBytes(long frames, long slots, long bound) {
+        return 48 + frameBytes(frames) + stackBytes(slots) + (bound == 0 ? 0 : stackBytes(bound));
     }
 
     /** One call frame (a Lua function's or a builtin's), not counting its registers. */

@@ -284,8 +284,24 @@ public final class LuaTable extends Collectable {
      *     whose value became nil during the traversal is still accepted)
      */
     public int nextIndex(Object key) {
+        return nextIndexFrom(key == null ? 0 : indexOf(key) + 1);
+    }
+
+    /** {@link #nextIndex(Object)} of an integer key, without boxing one in the array part. */
+    public int nextIndex(long key) {
+        long i = key - 1;
+        if (i >= 0 && i < array.length) return nextIndexFrom((int) i + 1);
+        return nextIndex((Object) key);
+    }
+
+    /** Whether iteration index {@code index} is in the array part, where its key is {@code index + 1}. */
+    public boolean inArrayPart(int index) {
+        return index < array.length;
+    }
+
+    /** The iteration index of the first entry with a non-nil value from index {@code i} on, or -1. */
+    private int nextIndexFrom(int i) {
         Object[] a = array;
-        int i = key == null ? 0 : indexOf(key) + 1;
         for (; i < a.length; i++) {
             if (a[i] != null) return i;
         }

@@ -69,6 +69,16 @@ public abstract class Builtin extends LuaFunction {
     }
 
     /**
+     * What this builtin is to a generic {@code for} loop: {@link ForStep#NONE} for all but
+     * {@code pairs}' {@code next} and {@code ipairs}' iterator, which the loop then steps in
+     * place without calling them, as long as the table has no metatable (for {@code ipairs})
+     * and no hook is set.
+     */
+    public ForStep forStep() {
+        return ForStep.NONE;
+    }
+
+    /**
      * The values this function keeps from where it was made, which Lua shows as the upvalues
      * of a C closure: {@code debug.getupvalue} names each {@code ""}. A builtin made per call
      * (the iterator {@code string.gmatch} returns, a {@code coroutine.wrap} function) overrides

@@ -1,6 +1,7 @@
 package dev.moonlet.vm;
 
 import dev.moonlet.value.LuaError;
+import java.util.Arrays;
 
 /**
  * Runs pending {@code __close} handlers, as calls, innermost first: each gets its value and
@@ -51,6 +52,16 @@ class Closing implements Sequence {
     public Action error(Coroutine co, LuaError e) {
         error = e;
         return poll(co, Values.NONE);
+    }
+
+    /** The values whose handlers have not been called yet; the coroutine it was closing is dead. */
+    @Override
+    public Object[] abandon() {
+        Object[] rest = Arrays.copyOfRange(values, next, values.length);
+        Arrays.fill(values, null);
+        next = values.length;
+        if (closed != null) closed.state = Coroutine.State.DEAD;
+        return rest;
     }
 
     /** What to answer once every handler has run. */

@@ -1,5 +1,7 @@
 package dev.moonlet.vm;
 
+import dev.moonlet.value.Collectable;
+import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import java.util.Arrays;
 
@@ -32,8 +34,15 @@ import java.util.Arrays;
  * the continuation waits. The top frame is the sequence that asked for the capture, in state
  * {@link SequenceFrame#YIELDED}: splicing hands it the values to return (or an error to raise).
  * A continuation is spliced at most once; afterwards it is {@linkplain #isConsumed consumed}.
+ *
+ * <h2>Memory</h2>
+ * A continuation is an object of the instance's heap: capturing, cloning and binding charge
+ * its frames, slots and bound values ({@link Heap#continuationBytes}) before making it, so a
+ * script that keeps captured continuations gets {@code "not enough memory"} under a limit;
+ * the collector counts the continuations it reaches (a consumed one holds nothing), so those
+ * dropped are given back.
  */
-public final class Continuation implements Traced {
+public final class Continuation extends Collectable implements Traced {
     /** The function to call on the first splice when the continuation was never started; else null. */
     private Object body;
     /** Values placed before the splice's values ({@code effect.bind}). */
@@ -46,14 +55,22 @@ public final class Continuation implements Traced {
     private int[] tbc;
     private boolean consumed;
 
-    private Continuation() {}
+    /** The heap the continuation is charged to. */
+    private final Heap heap;
+
+    private Continuation(Heap heap) {
+        this.heap = heap;
+    }
 
     /**
-     * A continuation that has not started: splicing it calls {@code body} (any value; the call
-     * may fail then) with the splice's values.
+     * A continuation of {@code instance} that has not started: splicing it calls {@code body}
+     * (any value; the call may fail then) with the splice's values.
+     *
+     * @throws LuaError {@code "not enough memory"}
      */
-    public static Continuation of(Object body) {
-        Continuation k = new Continuation();
+    public static Continuation of(Instance instance, Object body) {
+        instance.heap().charge(Heap.continuationBytes(0, 0, 0));
+        Continuation k = new Continuation(instance.heap());
         k.body = body;
         k.frames = new Frame[0];
         k.stack = Values.NONE;
@@ -78,6 +95,8 @@ public final class Continuation implements Traced {
      * @throws LuaError "continuation already consumed"
      */
     public Continuation bind(Object[] values) {
+        checkNotConsumed();
+        heap.charge(Heap.continuationBytes(0, 0, bound.length + values.length));
         Continuation k = takeOver();
         Object[] all = Arrays.copyOf(k.bound, k.bound.length + values.length);
         System.arraycopy(values, 0, all, k.bound.length, values.length);
@@ -88,7 +107,7 @@ public final class Continuation implements Traced {
     /** A continuation holding all of this one's state; this one is consumed. */
     private Continuation takeOver() {
         checkNotConsumed();
-        Continuation k = new Continuation();
+        Continuation k = new Continuation(heap);
         k.body = body;
         k.bound = bound;
         k.frames = frames;
@@ -119,16 +138,18 @@ public final class Continuation implements Traced {
      * capture stay those closures' variables (the originals); the copy's frames start with
      * their values.
      *
-     * @throws LuaError "continuation already consumed"; or, naming the frame, when a frame is
-     *     a builtin whose state cannot be copied, or when a to-be-closed variable is pending
+     * @throws CopyRefused "continuation already consumed"; or, naming the frame, when a frame
+     *     is a builtin whose state cannot be copied, or when a to-be-closed variable is pending
      *     (it would be closed once per copy)
+     * @throws LuaError "not enough memory" for the copy
      */
     public Continuation copy() {
-        checkNotConsumed();
+        if (consumed) throw new CopyRefused("continuation already consumed");
         if (tbc.length > 0) {
-            throw new LuaError("cannot clone a continuation with a pending to-be-closed variable");
+            throw new CopyRefused("cannot clone a continuation with a pending to-be-closed variable");
         }
-        Continuation k = new Continuation();
+        heap.charge(bytes());
+        Continuation k = new Continuation(heap);
         k.body = body;
         k.bound = bound.clone();
         k.stack = stack.clone();
@@ -137,12 +158,19 @@ public final class Continuation implements Traced {
         for (int i = 0; i < frames.length; i++) {
             Frame copy = copyOf(frames[i]);
             if (copy == null) {
-                throw new LuaError("cannot clone a continuation through '" + nameOf(frames[i])
+                throw new CopyRefused("cannot clone a continuation through '" + nameOf(frames[i])
                         + "' (its frame cannot be copied)");
             }
             k.frames[i] = copy;
         }
         return k;
+    }
+
+    /** Why {@link #copy} cannot copy a continuation (as opposed to the memory for it lacking). */
+    public static final class CopyRefused extends LuaError {
+        CopyRefused(String message) {
+            super(message);
+        }
     }
 
     private static Frame copyOf(Frame f) {
@@ -223,6 +251,11 @@ public final class Continuation implements Traced {
         return b;
     }
 
+    /** What the continuation is charged and counted as ({@link Heap#continuationBytes}); nothing once consumed. */
+    long bytes() {
+        return consumed ? 0 : Heap.continuationBytes(frames.length, stack.length, bound.length);
+    }
+
     /** The number of frames and slots the continuation holds: the work of cutting or splicing it. */
     int size() {
         return frames.length + stack.length;
@@ -239,7 +272,10 @@ public final class Continuation implements Traced {
         for (int i = first; i < co.frameCount; i++) end = Math.max(end, slotsEnd(co.frames[i]));
         end = Math.min(end, co.stack.length);
 
-        Continuation k = new Continuation();
+        // Charged before anything moves: refused, the frames stay where they are.
+        Heap heap = co.instance().heap();
+        heap.charge(Heap.continuationBytes(co.frameCount - first, end - base, 0));
+        Continuation k = new Continuation(heap);
         // Boxed, so that the cut-out slots need no numeric lane (see Unboxed).
         k.stack = co.values(base, end - base);
         k.frames = Arrays.copyOfRange(co.frames, first, co.frameCount);
@@ -300,16 +336,19 @@ public final class Continuation implements Traced {
      * Splices the frames back on top of {@code co}, whose top frame {@code below} (a delimiter)
      * becomes the frame they return to, and hands the capturing frame {@code values}, or
      * {@code error} to raise when it is not null; consumes the continuation. It must have
-     * started. When the stack has no room for the frames, the error leaves it unconsumed.
+     * started. When the stack or the memory has no room for the frames, the error leaves it
+     * unconsumed.
      */
     void splice(Coroutine co, SequenceFrame below, Object[] values, LuaError error) {
         int base = below.func + 1;
         int first = co.frameCount;
         co.ensureStack(base + stack.length + 1);
-        System.arraycopy(stack, 0, co.stack, base, stack.length);
         if (co.frames.length < first + frames.length + 1) {
-            co.frames = Arrays.copyOf(co.frames, Math.max(co.frames.length * 2, first + frames.length + 1));
+            int n = Math.max(co.frames.length * 2, first + frames.length + 1);
+            heap.charge(Heap.frameBytes(n) - Heap.frameBytes(co.frames.length));
+            co.frames = Arrays.copyOf(co.frames, n);
         }
+        System.arraycopy(stack, 0, co.stack, base, stack.length);
         for (Frame f : frames) {
             relocate(f, base, first);
             co.frames[co.frameCount++] = f;

@@ -3,6 +3,9 @@ package dev.moonlet.vm;
 import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -170,6 +173,84 @@ public final class Executor {
         }
         outcome = new Status.Failed(e);
         return outcome;
+    }
+
+    /**
+     * Ends the execution between steps, where it stands, for good, but lets its pending
+     * {@code __close} handlers run first (what {@code task.kill} does): the frames of the
+     * running coroutine and of those that resumed it are dropped, and those coroutines
+     * other than the main one are dead. The to-be-closed variables of those frames (and the
+     * handlers a dropped {@code coroutine.close} or error unwinding had yet to call) are then
+     * closed by the next steps, as calls on the main coroutine, innermost first, each with
+     * nil as the error as {@code coroutine.close} passes; they may yield to other tasks and
+     * block as any code may. The execution then fails with the error a handler raised, or
+     * else with {@code reason}. Suspended coroutines the execution keeps are not closed.
+     *
+     * @return whether handlers are pending (step on to run them); if not, the execution has
+     *     already failed with {@code reason}
+     */
+    boolean kill(LuaError reason) {
+        if (outcome != null) return false;
+        Object[] closing = dropFrames();
+        if (closing.length == 0) {
+            outcome = new Status.Failed(reason);
+            return false;
+        }
+        current = main;
+        handledError = null;
+        main.started = true;
+        main.state = Coroutine.State.RUNNING;
+        main.executor = this;
+        SequenceFrame sf = new SequenceFrame(null, new Killing(instance, closing, reason), SequenceFrame.NEW);
+        sf.ret = Frame.RET_DISCARD;
+        main.pushSequenceFrame(sf);
+        return true;
+    }
+
+    /**
+     * Ends the execution between steps, where it stands, at once and for good: no
+     * {@code __close} handler runs (as when a host stops stepping it); it has failed with
+     * {@code reason}, unless it had already ended.
+     */
+    void abandon(LuaError reason) {
+        if (outcome != null) return;
+        dropFrames();
+        outcome = new Status.Failed(reason);
+    }
+
+    /**
+     * Drops every frame of the running coroutine and of those that resumed it, closing their
+     * upvalues; all but the main coroutine are dead. Returns the values of the to-be-closed
+     * variables they left pending, and those their sequences had yet to close
+     * ({@link Sequence#abandon}), innermost first.
+     */
+    private Object[] dropFrames() {
+        ArrayList<Object> closing = new ArrayList<>();
+        for (Coroutine co = current; co != null;) {
+            int t = co.tbcCount;
+            for (int i = co.frameCount - 1; i >= 0; i--) {
+                Frame f = co.frames[i];
+                while (t > 0 && co.tbc[t - 1] >= f.func) closing.add(co.value(co.tbc[--t]));
+                if (f instanceof SequenceFrame && ((SequenceFrame) f).sequence != null) {
+                    Collections.addAll(closing, ((SequenceFrame) f).sequence.abandon());
+                }
+            }
+            while (t > 0) closing.add(co.value(co.tbc[--t]));
+            int inUse = co.stackInUse();
+            co.tbcCount = 0;
+            co.closeUpvalues(0);
+            co.clearFrames(0);
+            co.activeBuiltin = null;
+            Arrays.fill(co.stack, 0, Math.min(inUse, co.stack.length), null);
+            Coroutine resumer = co.resumer;
+            co.resumer = null;
+            co.state = Coroutine.State.DEAD;
+            co.executor = null;
+            co = resumer;
+        }
+        main.body = null;
+        startArgs = null;
+        return closing.toArray();
     }
 
     /** The loop of {@link #step}, with the fuel of the step already given. */

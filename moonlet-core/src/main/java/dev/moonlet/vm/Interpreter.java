@@ -81,344 +81,276 @@ final class Interpreter {
             long[] lane = co.lane;
             int pc = f.pc;
             int mark = pc;
-            int r;
+            // A frame under a hook is never compiled (its hooks need the interpreter).
+            final int threshold = trap ? Integer.MAX_VALUE : co.instance().compileThreshold;
+            int from;
             for (;;) {
                 if (trap && Hooks.trace(co, f, pc)) {
                     fuel.remaining -= pc - mark;
                     continue newframe;
                 }
                 final int i = code[pc++];
-                switch (i & 0x7F) {
-                    case OpCode.MOVE:
-                        Ops.move(stack, lane, base, i);
-                        continue;
-                    case OpCode.LOADI:
-                        Ops.loadI(stack, lane, base, i);
-                        continue;
-                    case OpCode.LOADF:
-                        Ops.loadF(stack, lane, base, i);
-                        continue;
-                    case OpCode.LOADK:
-                        stack[Ops.a(base, i)] = k[i >>> 15];
-                        continue;
-                    case OpCode.LOADKX:
-                        stack[Ops.a(base, i)] = k[code[pc++] >>> 7];
-                        continue;
-                    case OpCode.LOADFALSE:
-                        stack[Ops.a(base, i)] = Boolean.FALSE;
-                        continue;
-                    case OpCode.LFALSESKIP:
-                        stack[Ops.a(base, i)] = Boolean.FALSE;
-                        pc++;
-                        continue;
-                    case OpCode.LOADTRUE:
-                        stack[Ops.a(base, i)] = Boolean.TRUE;
-                        continue;
-                    case OpCode.LOADNIL:
-                        Ops.loadNil(stack, base, i);
-                        continue;
-                    case OpCode.GETUPVAL:
-                        Ops.getUpval(stack, lane, upvals, base, i);
-                        continue;
-                    case OpCode.SETUPVAL:
-                        Ops.setUpval(co, stack, lane, upvals, base, i);
-                        continue;
-                    case OpCode.GETTABUP:
-                        if (Ops.getTabUp(co, f, stack, upvals, k, base, i, pc)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        continue;
-                    case OpCode.GETTABLE:
-                        if (Ops.getTable(co, f, stack, lane, base, i, pc)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        continue;
-                    case OpCode.GETI:
-                        if (Ops.getI(co, f, stack, lane, base, i, pc)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        continue;
-                    case OpCode.GETFIELD:
-                        if (Ops.getField(co, f, stack, lane, k, base, i, pc)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        continue;
-                    case OpCode.SETTABUP:
-                        if (Ops.setTabUp(co, f, stack, lane, upvals, k, base, i, pc)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        continue;
-                    case OpCode.SETTABLE:
-                        if (Ops.setTable(co, f, stack, lane, k, base, i, pc)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        continue;
-                    case OpCode.SETI:
-                        if (Ops.setI(co, f, stack, lane, k, base, i, pc)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        continue;
-                    case OpCode.SETFIELD:
-                        if (Ops.setField(co, f, stack, lane, k, base, i, pc)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        continue;
-                    case OpCode.NEWTABLE:
-                        Ops.newTable(co, f, stack, base, i, code[pc], pc + 1);
-                        pc++;
-                        continue;
-                    case OpCode.SELF:
-                        if (Ops.self(co, f, stack, lane, k, base, i, pc)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        continue;
-                    case OpCode.ADDI:
-                        if (Ops.addI(co, f, stack, lane, base, i, pc)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        continue;
-                    case OpCode.ADDK:
-                    case OpCode.SUBK:
-                    case OpCode.MULK:
-                        if (Ops.arithK(co, f, stack, lane, k, base, i, pc)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        continue;
-                    case OpCode.MODK:
-                    case OpCode.POWK:
-                    case OpCode.DIVK:
-                    case OpCode.IDIVK:
-                    case OpCode.BANDK:
-                    case OpCode.BORK:
-                    case OpCode.BXORK:
-                        if (Ops.otherK(co, f, stack, lane, k, base, i, pc)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        continue;
-                    case OpCode.SHRI:
-                        if (Ops.shrI(co, f, stack, lane, base, i, pc)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        continue;
-                    case OpCode.SHLI:
-                        if (Ops.shlI(co, f, stack, lane, base, i, pc)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        continue;
-                    case OpCode.ADD:
-                    case OpCode.SUB:
-                    case OpCode.MUL:
-                        if (Ops.arith(co, f, stack, lane, base, i, pc)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        continue;
-                    case OpCode.MOD:
-                    case OpCode.POW:
-                    case OpCode.DIV:
-                    case OpCode.IDIV:
-                    case OpCode.BAND:
-                    case OpCode.BOR:
-                    case OpCode.BXOR:
-                    case OpCode.SHL:
-                    case OpCode.SHR:
-                        if (Ops.otherArith(co, f, stack, lane, base, i, pc)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        continue;
-                    case OpCode.UNM:
-                        if (Ops.unm(co, f, stack, lane, base, i, pc)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        continue;
-                    case OpCode.BNOT:
-                        if (Ops.bnot(co, f, stack, lane, base, i, pc)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        continue;
-                    case OpCode.NOT:
-                        Ops.not(stack, base, i);
-                        continue;
-                    case OpCode.LEN:
-                        if (Ops.len(co, f, stack, lane, base, i, pc)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        continue;
-                    case OpCode.CONCAT:
-                        if (Ops.concat(co, f, base, i, pc)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        continue;
-                    case OpCode.CLOSE:
-                        if (Ops.close(co, f, base, i, pc)) continue newframe;
-                        continue;
-                    case OpCode.TBC:
-                        Ops.tbc(co, f, base, i, pc);
-                        continue;
-                    case OpCode.JMP:
-                        pc--;
-                        break;
-                    case OpCode.EQ:
-                        r = Ops.eq(co, f, stack, lane, base, i, pc);
-                        if (r == Ops.LEAVE) continue newframe;
-                        if (r == Ops.RESUME) {
-                            stack = co.stack;
-                            lane = co.lane;
-                            pc = f.pc;
-                            continue;
-                        }
-                        if ((r == Ops.TRUE) != Ops.k(i)) {
-                            pc++;
-                            continue;
-                        }
-                        break;
-                    case OpCode.LT:
-                    case OpCode.LE:
-                        r = Ops.order(co, f, stack, lane, base, i, pc);
-                        if (r == Ops.LEAVE) continue newframe;
-                        if (r == Ops.RESUME) {
-                            stack = co.stack;
-                            lane = co.lane;
-                            pc = f.pc;
-                            continue;
-                        }
-                        if ((r == Ops.TRUE) != Ops.k(i)) {
-                            pc++;
-                            continue;
-                        }
-                        break;
-                    case OpCode.EQK:
-                        if ((Ops.eqK(stack, lane, k, base, i) == Ops.TRUE) != Ops.k(i)) {
-                            pc++;
-                            continue;
-                        }
-                        break;
-                    case OpCode.EQI:
-                        if ((Ops.eqI(stack, lane, base, i) == Ops.TRUE) != Ops.k(i)) {
-                            pc++;
-                            continue;
-                        }
-                        break;
-                    case OpCode.LTI:
-                    case OpCode.LEI:
-                    case OpCode.GTI:
-                    case OpCode.GEI:
-                        r = Ops.orderI(co, f, stack, lane, base, i, pc);
-                        if (r == Ops.LEAVE) continue newframe;
-                        if (r == Ops.RESUME) {
-                            stack = co.stack;
-                            lane = co.lane;
-                            pc = f.pc;
-                            continue;
-                        }
-                        if ((r == Ops.TRUE) != Ops.k(i)) {
-                            pc++;
-                            continue;
-                        }
-                        break;
-                    case OpCode.TEST:
-                        if (Ops.isFalse(stack, base, i) == Ops.k(i)) {
-                            pc++;
-                            continue;
-                        }
-                        break;
-                    case OpCode.TESTSET:
-                        if (Ops.testSet(stack, lane, base, i)) {
-                            pc++;
-                            continue;
-                        }
-                        break;
-                    case OpCode.CALL:
-                        fuel.remaining -= pc - mark;
-                        if (Ops.call(co, f, stack, base, i, pc)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        mark = pc;
-                        continue;
-                    case OpCode.TAILCALL:
-                        fuel.remaining -= pc - mark;
-                        Ops.tailCall(co, f, base, i, pc);
-                        continue newframe;
-                    case OpCode.RETURN:
-                        Ops.ret(co, f, fuel, pc - mark, base, i, pc);
-                        continue newframe;
-                    case OpCode.RETURN0:
-                        fuel.remaining -= pc - mark;
-                        Ops.return0(co, f, stack, pc);
-                        continue newframe;
-                    case OpCode.RETURN1:
-                        fuel.remaining -= pc - mark;
-                        Ops.return1(co, f, stack, lane, base, i, pc);
-                        continue newframe;
-                    case OpCode.FORLOOP:
-                        if (Ops.forLoop(stack, lane, base, i)) {
-                            fuel.remaining -= pc - mark;
-                            pc -= i >>> 15;
-                            mark = pc;
-                            if (fuel.remaining <= 0) {
-                                f.pc = pc;
-                                return;
+                backEdge: {
+                    jump: {
+                        reload: {
+                            switch (i & 0x7F) {
+                                case OpCode.MOVE:
+                                    Ops.move(stack, lane, base, i);
+                                    continue;
+                                case OpCode.LOADI:
+                                    Ops.loadI(stack, lane, base, i);
+                                    continue;
+                                case OpCode.LOADF:
+                                    Ops.loadF(stack, lane, base, i);
+                                    continue;
+                                case OpCode.LOADK:
+                                    stack[Ops.a(base, i)] = k[i >>> 15];
+                                    continue;
+                                case OpCode.LOADKX:
+                                    stack[Ops.a(base, i)] = k[code[pc++] >>> 7];
+                                    continue;
+                                case OpCode.LOADFALSE:
+                                    stack[Ops.a(base, i)] = Boolean.FALSE;
+                                    continue;
+                                case OpCode.LFALSESKIP:
+                                    stack[Ops.a(base, i)] = Boolean.FALSE;
+                                    pc++;
+                                    continue;
+                                case OpCode.LOADTRUE:
+                                    stack[Ops.a(base, i)] = Boolean.TRUE;
+                                    continue;
+                                case OpCode.LOADNIL:
+                                    Ops.loadNil(stack, base, i);
+                                    continue;
+                                case OpCode.GETUPVAL:
+                                    Ops.getUpval(stack, lane, upvals, base, i);
+                                    continue;
+                                case OpCode.SETUPVAL:
+                                    Ops.setUpval(co, stack, lane, upvals, base, i);
+                                    continue;
+                                case OpCode.GETTABUP:
+                                    if (Ops.getTabUp(co, f, stack, upvals, k, base, i, pc)) continue newframe;
+                                    break reload;
+                                case OpCode.GETTABLE:
+                                    if (Ops.getTable(co, f, stack, lane, base, i, pc)) continue newframe;
+                                    break reload;
+                                case OpCode.GETI:
+                                    if (Ops.getI(co, f, stack, lane, base, i, pc)) continue newframe;
+                                    break reload;
+                                case OpCode.GETFIELD:
+                                    if (Ops.getField(co, f, stack, lane, k, base, i, pc)) continue newframe;
+                                    break reload;
+                                case OpCode.SETTABUP:
+                                    if (Ops.setTabUp(co, f, stack, lane, upvals, k, base, i, pc)) continue newframe;
+                                    break reload;
+                                case OpCode.SETTABLE:
+                                    if (Ops.setTable(co, f, stack, lane, k, base, i, pc)) continue newframe;
+                                    break reload;
+                                case OpCode.SETI:
+                                    if (Ops.setI(co, f, stack, lane, k, base, i, pc)) continue newframe;
+                                    break reload;
+                                case OpCode.SETFIELD:
+                                    if (Ops.setField(co, f, stack, lane, k, base, i, pc)) continue newframe;
+                                    break reload;
+                                case OpCode.NEWTABLE:
+                                    Ops.newTable(co, f, stack, base, i, code[pc], pc + 1);
+                                    pc++;
+                                    continue;
+                                case OpCode.SELF:
+                                    if (Ops.self(co, f, stack, lane, k, base, i, pc)) continue newframe;
+                                    break reload;
+                                case OpCode.ADDI:
+                                    if (Ops.addI(co, f, stack, lane, base, i, pc)) continue newframe;
+                                    break reload;
+                                case OpCode.ADDK:
+                                case OpCode.SUBK:
+                                case OpCode.MULK:
+                                    if (Ops.arithK(co, f, stack, lane, k, base, i, pc)) continue newframe;
+                                    break reload;
+                                case OpCode.MODK:
+                                case OpCode.POWK:
+                                case OpCode.DIVK:
+                                case OpCode.IDIVK:
+                                case OpCode.BANDK:
+                                case OpCode.BORK:
+                                case OpCode.BXORK:
+                                    if (Ops.otherK(co, f, stack, lane, k, base, i, pc)) continue newframe;
+                                    break reload;
+                                case OpCode.SHRI:
+                                    if (Ops.shrI(co, f, stack, lane, base, i, pc)) continue newframe;
+                                    break reload;
+                                case OpCode.SHLI:
+                                    if (Ops.shlI(co, f, stack, lane, base, i, pc)) continue newframe;
+                                    break reload;
+                                case OpCode.ADD:
+                                case OpCode.SUB:
+                                case OpCode.MUL:
+                                    if (Ops.arith(co, f, stack, lane, base, i, pc)) continue newframe;
+                                    break reload;
+                                case OpCode.MOD:
+                                case OpCode.POW:
+                                case OpCode.DIV:
+                                case OpCode.IDIV:
+                                case OpCode.BAND:
+                                case OpCode.BOR:
+                                case OpCode.BXOR:
+                                case OpCode.SHL:
+                                case OpCode.SHR:
+                                    if (Ops.otherArith(co, f, stack, lane, base, i, pc)) continue newframe;
+                                    break reload;
+                                case OpCode.UNM:
+                                    if (Ops.unm(co, f, stack, lane, base, i, pc)) continue newframe;
+                                    break reload;
+                                case OpCode.BNOT:
+                                    if (Ops.bnot(co, f, stack, lane, base, i, pc)) continue newframe;
+                                    break reload;
+                                case OpCode.NOT:
+                                    Ops.not(stack, base, i);
+                                    continue;
+                                case OpCode.LEN:
+                                    if (Ops.len(co, f, stack, lane, base, i, pc)) continue newframe;
+                                    break reload;
+                                case OpCode.CONCAT:
+                                    if (Ops.concat(co, f, base, i, pc)) continue newframe;
+                                    break reload;
+                                case OpCode.CLOSE:
+                                    if (Ops.close(co, f, base, i, pc)) continue newframe;
+                                    continue;
+                                case OpCode.TBC:
+                                    Ops.tbc(co, f, base, i, pc);
+                                    continue;
+                                case OpCode.JMP:
+                                    pc--;
+                                    break jump;
+                                case OpCode.EQ:
+                                case OpCode.LT:
+                                case OpCode.LE:
+                                case OpCode.LTI:
+                                case OpCode.LEI:
+                                case OpCode.GTI:
+                                case OpCode.GEI: {
+                                    int r = Ops.compare(co, f, stack, lane, base, i, pc);
+                                    if (r == Ops.LEAVE) continue newframe;
+                                    if (r == Ops.RESUME) {
+                                        stack = co.stack;
+                                        lane = co.lane;
+                                        pc = f.pc;
+                                        continue;
+                                    }
+                                    if ((r == Ops.TRUE) != Ops.k(i)) {
+                                        pc++;
+                                        continue;
+                                    }
+                                    break jump;
+                                }
+                                case OpCode.EQK:
+                                    if ((Ops.eqK(stack, lane, k, base, i) == Ops.TRUE) != Ops.k(i)) {
+                                        pc++;
+                                        continue;
+                                    }
+                                    break jump;
+                                case OpCode.EQI:
+                                    if ((Ops.eqI(stack, lane, base, i) == Ops.TRUE) != Ops.k(i)) {
+                                        pc++;
+                                        continue;
+                                    }
+                                    break jump;
+                                case OpCode.TEST:
+                                    if (Ops.isFalse(stack, base, i) == Ops.k(i)) {
+                                        pc++;
+                                        continue;
+                                    }
+                                    break jump;
+                                case OpCode.TESTSET:
+                                    if (Ops.testSet(stack, lane, base, i)) {
+                                        pc++;
+                                        continue;
+                                    }
+                                    break jump;
+                                case OpCode.CALL:
+                                case OpCode.TFORCALL:
+                                    fuel.remaining -= pc - mark;
+                                    if ((i & 0x7F) == OpCode.CALL ? Ops.call(co, f, stack, base, i, pc)
+                                            : Ops.tforCall(co, f, stack, lane, base, i, pc)) {
+                                        continue newframe;
+                                    }
+                                    stack = co.stack;
+                                    lane = co.lane;
+                                    mark = pc;
+                                    continue;
+                                case OpCode.TAILCALL:
+                                    fuel.remaining -= pc - mark;
+                                    Ops.tailCall(co, f, base, i, pc);
+                                    continue newframe;
+                                case OpCode.RETURN:
+                                    Ops.ret(co, f, fuel, pc - mark, base, i, pc);
+                                    continue newframe;
+                                case OpCode.RETURN0:
+                                    fuel.remaining -= pc - mark;
+                                    Ops.return0(co, f, stack, pc);
+                                    continue newframe;
+                                case OpCode.RETURN1:
+                                    fuel.remaining -= pc - mark;
+                                    Ops.return1(co, f, stack, lane, base, i, pc);
+                                    continue newframe;
+                                case OpCode.FORLOOP:
+                                case OpCode.TFORLOOP:
+                                    if ((i & 0x7F) == OpCode.FORLOOP ? Ops.forLoop(stack, lane, base, i) : Ops.tforLoop(stack, lane, base, i)) {
+                                        from = pc;
+                                        pc -= i >>> 15;
+                                        break backEdge;
+                                    }
+                                    continue;
+                                case OpCode.FORPREP:
+                                    if (Ops.forPrep(co, f, stack, lane, base, i, pc)) pc += (i >>> 15) + 1;
+                                    continue;
+                                case OpCode.TFORPREP:
+                                    Ops.tforPrep(co, f, base, i, pc);
+                                    pc += i >>> 15;
+                                    if (trap) Hooks.skip(co, f, pc);
+                                    continue;
+                                case OpCode.SETLIST:
+                                    Ops.setList(f, stack, lane, base, i, code[pc], pc + (Ops.k(i) ? 1 : 0));
+                                    if (Ops.k(i)) pc++;
+                                    continue;
+                                case OpCode.CLOSURE:
+                                    Ops.closure(co, f, stack, upvals, base, i);
+                                    continue;
+                                case OpCode.VARARG:
+                                    Ops.vararg(co, f, base, i, pc);
+                                    break reload;
+                                case OpCode.VARARGPREP:
+                                    // The extra arguments were set aside when the frame was entered.
+                                    continue;
+                                default:
+                                    f.pc = pc;
+                                    throw new IllegalStateException("bad opcode " + (i & 0x7F) + " at pc " + (pc - 1));
                             }
                         }
-                        continue;
-                    case OpCode.FORPREP:
-                        if (Ops.forPrep(co, f, stack, lane, base, i, pc)) pc += (i >>> 15) + 1;
-                        continue;
-                    case OpCode.TFORPREP:
-                        Ops.tforPrep(co, f, base, i, pc);
-                        pc += i >>> 15;
-                        if (trap) Hooks.skip(co, f, pc);
-                        continue;
-                    case OpCode.TFORCALL:
-                        fuel.remaining -= pc - mark;
-                        if (Ops.tforCall(co, f, stack, lane, base, i, pc)) continue newframe;
-                        stack = co.stack;
-                        lane = co.lane;
-                        mark = pc;
-                        continue;
-                    case OpCode.TFORLOOP:
-                        if (Ops.tforLoop(stack, lane, base, i)) {
-                            fuel.remaining -= pc - mark;
-                            pc -= i >>> 15;
-                            mark = pc;
-                            if (fuel.remaining <= 0) {
-                                f.pc = pc;
-                                return;
-                            }
-                        }
-                        continue;
-                    case OpCode.SETLIST:
-                        Ops.setList(f, stack, lane, base, i, code[pc], pc + (Ops.k(i) ? 1 : 0));
-                        if (Ops.k(i)) pc++;
-                        continue;
-                    case OpCode.CLOSURE:
-                        Ops.closure(co, f, stack, upvals, base, i);
-                        continue;
-                    case OpCode.VARARG:
-                        Ops.vararg(co, f, base, i, pc);
+                        // The instructions that may have grown the stack (break reload).
                         stack = co.stack;
                         lane = co.lane;
                         continue;
-                    case OpCode.VARARGPREP:
-                        // The extra arguments were set aside when the frame was entered.
-                        continue;
-                    default:
-                        f.pc = pc;
-                        throw new IllegalStateException("bad opcode " + (i & 0x7F) + " at pc " + (pc - 1));
-                }
-                // Only jumps leave the switch with break: a JMP, or a test whose jump is taken;
-                // either way code[pc] is the JMP. A backward jump ends a straight-line run.
-                int jump = code[pc++];
-                int offset = (jump >>> 7) - OFFSET_SJ;
-                if (offset < 0) {
-                    fuel.remaining -= pc - mark;
-                    pc += offset;
-                    mark = pc;
-                    if (fuel.remaining <= 0) {
-                        f.pc = pc;
-                        return;
                     }
-                } else {
+                    // The jumps (break jump): a JMP, or a test whose jump is taken; either
+                    // way code[pc] is the JMP.
+                    int offset = (code[pc++] >>> 7) - OFFSET_SJ;
                     pc += offset;
+                    if (offset >= 0) continue;
+                    from = pc - offset;
+                }
+                // A backward jump from `from` to pc ends a straight-line run: count its fuel.
+                // It also counts towards compiling the function, so that a long loop in a
+                // frame entered once is compiled too.
+                fuel.remaining -= from - mark;
+                mark = pc;
+                if (fuel.remaining <= 0) {
+                    f.pc = pc;
+                    return;
+                }
+                if (++p.entries > threshold && p.tier == null) {
+                    f.pc = pc;
+                    continue newframe;
                 }
             }
         }

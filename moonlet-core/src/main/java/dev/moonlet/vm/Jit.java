@@ -2,7 +2,6 @@ package dev.moonlet.vm;
 
 import dev.moonlet.compiler.Proto;
 import dev.moonlet.value.Heap;
-import dev.moonlet.value.LuaError;
 import java.lang.invoke.MethodHandles;
 import org.objectweb.asm.MethodTooLargeException;
 
@@ -16,7 +15,9 @@ import org.objectweb.asm.MethodTooLargeException;
  * compiled code keeps all its state in the frame.
  *
  * <p>The code is a hidden class of this package, which the JVM unloads with the function. It
- * is charged to the instance's memory like the function itself ({@link Instance#protoBytes}).
+ * is charged to the instance's memory like the function itself ({@link Instance#protoBytes}),
+ * but only when it fits as things stand: near its limit, a script keeps interpreting rather
+ * than pay for a collection to make room, and the function is tried again later.
  * A function too big for the JVM to compile its method (the JVM leaves methods over 8,000
  * bytes of bytecode to its interpreter) stays with Moonlet's interpreter.
  *
@@ -31,6 +32,9 @@ final class Jit {
 
     /** The largest {@code run} method the JVM's compilers will take (HotSpot's HugeMethodLimit). */
     private static final int MAX_METHOD_BYTES = 8000;
+
+    /** More than the bytes of class file an instruction takes (about 30, and a few hundred per class). */
+    private static final int MAX_CLASS_BYTES_PER_INSTRUCTION = 64;
 
     /** {@link Proto#tier} of a function that stays interpreted. */
     private static final Object INTERPRETED = new Object();
@@ -50,6 +54,12 @@ final class Jit {
             p.tier = INTERPRETED;
             return;
         }
+        // Near the memory limit the code would not fit anyway: try again later, without the
+        // work of writing it.
+        if (!instance.heap().fits(Heap.compiledBytes(MAX_CLASS_BYTES_PER_INSTRUCTION * (long) p.code.length))) {
+            p.entries = 0;
+            return;
+        }
         JitEmitter emitter = new JitEmitter(p);
         byte[] bytes;
         try {
@@ -62,9 +72,7 @@ final class Jit {
             p.tier = INTERPRETED;
             return;
         }
-        try {
-            instance.heap().charge(Heap.compiledBytes(bytes.length));
-        } catch (LuaError notEnoughMemory) {
+        if (!instance.heap().tryCharge(Heap.compiledBytes(bytes.length))) {
             p.entries = 0;
             return;
         }

@@ -178,7 +178,7 @@ final class JitEmitter {
                 push(i);
                 push(code[next]);
                 push(pc + 2);
-                invoke("newTable", "V", 3, CO_L, F_L, STACK_L, BASE_L);
+                mv.visitMethodInsn(INVOKESTATIC, OPS, "newTable", "(" + CO + F + STACK + "IIII)V", false);
                 jump(pc + 2);
                 return;
             case OpCode.SELF: leaveIf("self", i, next, CO_L, F_L, STACK_L, LANE_L, K_L, BASE_L); return;
@@ -222,10 +222,7 @@ final class JitEmitter {
             case OpCode.CONCAT: leaveIf("concat", i, next, CO_L, F_L, BASE_L); return;
             case OpCode.CLOSE: leaveIf("close", i, next, CO_L, F_L, BASE_L); return;
             case OpCode.TBC:
-                loadLocals(CO_L, F_L, BASE_L);
-                push(i);
-                push(next);
-                invoke("tbc", "V", 2, CO_L, F_L, BASE_L);
+                opAt("tbc", "V", i, next, CO_L, F_L, BASE_L);
                 return;
             case OpCode.JMP:
                 jumpBy(pc, (i >>> 7) - dev.moonlet.compiler.Instruction.OFFSET_SJ);
@@ -241,35 +238,23 @@ final class JitEmitter {
             case OpCode.GEI:
                 compare("orderI", i, pc, CO_L, F_L, STACK_L, LANE_L, BASE_L);
                 return;
-            case OpCode.EQK: {
-                loadLocals(STACK_L, LANE_L, K_L, BASE_L);
-                push(i);
-                invoke("eqK", "I", 1, STACK_L, LANE_L, K_L, BASE_L);
+            case OpCode.EQK:
+                op("eqK", "I", i, STACK_L, LANE_L, K_L, BASE_L);
                 branch(i, pc);
                 return;
-            }
-            case OpCode.EQI: {
-                loadLocals(STACK_L, LANE_L, BASE_L);
-                push(i);
-                invoke("eqI", "I", 1, STACK_L, LANE_L, BASE_L);
+            case OpCode.EQI:
+                op("eqI", "I", i, STACK_L, LANE_L, BASE_L);
                 branch(i, pc);
                 return;
-            }
-            case OpCode.TEST: {
+            case OpCode.TEST:
                 // Skips the jump when R[A] is false and k is set, or true and k is clear.
-                loadLocals(STACK_L, BASE_L);
-                push(i);
-                invoke("isFalse", "Z", 1, STACK_L, BASE_L);
+                op("isFalse", "Z", i, STACK_L, BASE_L);
                 mv.visitJumpInsn(Ops.k(i) ? IFNE : IFEQ, at[pc + 2]);
                 return;
-            }
-            case OpCode.TESTSET: {
-                loadLocals(STACK_L, LANE_L, BASE_L);
-                push(i);
-                invoke("testSet", "Z", 1, STACK_L, LANE_L, BASE_L);
+            case OpCode.TESTSET:
+                op("testSet", "Z", i, STACK_L, LANE_L, BASE_L);
                 mv.visitJumpInsn(IFNE, at[pc + 2]);
                 return;
-            }
             case OpCode.CALL:
                 spend(next);
                 leaveIf("call", i, next, CO_L, F_L, STACK_L, BASE_L);
@@ -277,10 +262,7 @@ final class JitEmitter {
                 return;
             case OpCode.TAILCALL:
                 spend(next);
-                loadLocals(CO_L, F_L, BASE_L);
-                push(i);
-                push(next);
-                invoke("tailCall", "V", 2, CO_L, F_L, BASE_L);
+                opAt("tailCall", "V", i, next, CO_L, F_L, BASE_L);
                 mv.visitJumpInsn(GOTO, leave);
                 return;
             case OpCode.RETURN:
@@ -301,33 +283,21 @@ final class JitEmitter {
                 return;
             case OpCode.RETURN1:
                 spend(next);
-                loadLocals(CO_L, F_L, STACK_L, LANE_L, BASE_L);
-                push(i);
-                push(next);
-                invoke("return1", "V", 2, CO_L, F_L, STACK_L, LANE_L, BASE_L);
+                opAt("return1", "V", i, next, CO_L, F_L, STACK_L, LANE_L, BASE_L);
                 mv.visitJumpInsn(GOTO, leave);
                 return;
-            case OpCode.FORLOOP: {
-                loadLocals(STACK_L, LANE_L, BASE_L);
-                push(i);
-                invoke("forLoop", "Z", 1, STACK_L, LANE_L, BASE_L);
+            case OpCode.FORLOOP:
+            case OpCode.TFORLOOP:
+                op((i & 0x7F) == OpCode.FORLOOP ? "forLoop" : "tforLoop", "Z", i, STACK_L, LANE_L, BASE_L);
                 mv.visitJumpInsn(IFEQ, at[next]);
                 backEdge(next, next - (i >>> 15));
                 return;
-            }
-            case OpCode.FORPREP: {
-                loadLocals(CO_L, F_L, STACK_L, LANE_L, BASE_L);
-                push(i);
-                push(next);
-                invoke("forPrep", "Z", 2, CO_L, F_L, STACK_L, LANE_L, BASE_L);
+            case OpCode.FORPREP:
+                opAt("forPrep", "Z", i, next, CO_L, F_L, STACK_L, LANE_L, BASE_L);
                 mv.visitJumpInsn(IFNE, at[next + (i >>> 15) + 1]);
                 return;
-            }
             case OpCode.TFORPREP:
-                loadLocals(CO_L, F_L, BASE_L);
-                push(i);
-                push(next);
-                invoke("tforPrep", "V", 2, CO_L, F_L, BASE_L);
+                opAt("tforPrep", "V", i, next, CO_L, F_L, BASE_L);
                 jump(next + (i >>> 15));
                 return;
             case OpCode.TFORCALL:
@@ -335,14 +305,6 @@ final class JitEmitter {
                 leaveIf("tforCall", i, next, CO_L, F_L, STACK_L, LANE_L, BASE_L);
                 setMark(next);
                 return;
-            case OpCode.TFORLOOP: {
-                loadLocals(STACK_L, LANE_L, BASE_L);
-                push(i);
-                invoke("tforLoop", "Z", 1, STACK_L, LANE_L, BASE_L);
-                mv.visitJumpInsn(IFEQ, at[next]);
-                backEdge(next, next - (i >>> 15));
-                return;
-            }
             case OpCode.SETLIST: {
                 boolean extra = Ops.k(i);
                 loadLocals(F_L, STACK_L, LANE_L, BASE_L);
@@ -357,10 +319,7 @@ final class JitEmitter {
                 call("closure", i, CO_L, F_L, STACK_L, UPVALS_L, BASE_L);
                 return;
             case OpCode.VARARG:
-                loadLocals(CO_L, F_L, BASE_L);
-                push(i);
-                push(next);
-                invoke("vararg", "V", 2, CO_L, F_L, BASE_L);
+                opAt("vararg", "V", i, next, CO_L, F_L, BASE_L);
                 reload();
                 return;
             case OpCode.VARARGPREP:
@@ -389,29 +348,36 @@ final class JitEmitter {
         mv.visitInsn(IADD);
     }
 
-    /** {@code Ops.name(locals..., i)} returning nothing. */
-    private void call(String name, int i, int... locals) {
+    /** {@code Ops.name(locals..., i)}, whose result (of type {@code ret}) is left on the operand stack. */
+    private void op(String name, String ret, int i, int... locals) {
         loadLocals(locals);
         push(i);
-        mv.visitMethodInsn(INVOKESTATIC, OPS, name, descriptor(locals, 1, "V"), false);
+        mv.visitMethodInsn(INVOKESTATIC, OPS, name, descriptor(locals, 1, ret), false);
+    }
+
+    /** {@code Ops.name(locals..., i, next)}, for instructions that may raise or call. */
+    private void opAt(String name, String ret, int i, int next, int... locals) {
+        loadLocals(locals);
+        push(i);
+        push(next);
+        mv.visitMethodInsn(INVOKESTATIC, OPS, name, descriptor(locals, 2, ret), false);
+    }
+
+    /** {@code Ops.name(locals..., i)} returning nothing. */
+    private void call(String name, int i, int... locals) {
+        op(name, "V", i, locals);
     }
 
     /** {@code if (Ops.name(locals..., i, next)) return;} then reloads the registers. */
     private void leaveIf(String name, int i, int next, int... locals) {
-        loadLocals(locals);
-        push(i);
-        push(next);
-        mv.visitMethodInsn(INVOKESTATIC, OPS, name, descriptor(locals, 2, "Z"), false);
+        opAt(name, "Z", i, next, locals);
         mv.visitJumpInsn(IFNE, leave);
         reload();
     }
 
     /** A comparison answering one of Ops' four answers, followed by its jump at {@code pc + 1}. */
     private void compare(String name, int i, int pc, int... locals) {
-        loadLocals(locals);
-        push(i);
-        push(pc + 1);
-        mv.visitMethodInsn(INVOKESTATIC, OPS, name, descriptor(locals, 2, "I"), false);
+        opAt(name, "I", i, pc + 1, locals);
         Label decided = new Label();
         mv.visitInsn(DUP);
         push(Ops.LEAVE);
@@ -502,11 +468,6 @@ final class JitEmitter {
 
     private void loadLocals(int... locals) {
         for (int l : locals) mv.visitVarInsn(l == BASE_L || l == MARK_L ? ILOAD : ALOAD, l);
-    }
-
-    /** Invokes {@code Ops.name}, whose arguments are the given locals and then {@code ints} ints. */
-    private void invoke(String name, String ret, int ints, int... locals) {
-        mv.visitMethodInsn(INVOKESTATIC, OPS, name, descriptor(locals, ints, ret), false);
     }
 
     private static String descriptor(int[] locals, int ints, String ret) {

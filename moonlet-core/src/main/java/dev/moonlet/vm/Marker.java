@@ -56,7 +56,7 @@ public interface Marker {
             c.request().trace(this);
             markAll(c.values());
         } else if (a instanceof Action.Splice s) {
-            s.continuation().trace(this);
+            mark(s.continuation());
             markAll(s.values());
             if (s.error() != null) mark(s.error().value());
         }

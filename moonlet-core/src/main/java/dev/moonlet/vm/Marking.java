@@ -168,6 +168,7 @@ final class Marking implements Marker {
         if (c instanceof Message) return Message.bytes(((Message) c).values.length);
         if (c instanceof Proto) return Instance.protoBytes((Proto) c);
         if (c instanceof BuiltinClosure) return Heap.closureBytes(((BuiltinClosure) c).upvalues().length);
+        if (c instanceof Continuation) return ((Continuation) c).bytes();
         return 0;
     }
 
@@ -215,11 +216,16 @@ final class Marking implements Marker {
             keepGrayAgain(u);
             mark(u.metatable());
             mark(u.userValue());
-            if (u.payload() instanceof Traced) ((Traced) u.payload()).trace(this);
+            Object payload = u.payload();
+            // A payload that is an object of the heap (a continuation) is marked, so it is counted once.
+            if (payload instanceof Collectable) mark(payload);
+            else if (payload instanceof Traced) ((Traced) payload).trace(this);
         } else if (o instanceof BuiltinClosure) {
             ((BuiltinClosure) o).trace(this);
         } else if (o instanceof Message) {
             markAll(((Message) o).values);
+        } else if (o instanceof Continuation) {
+            ((Continuation) o).trace(this);
         }
     }
 

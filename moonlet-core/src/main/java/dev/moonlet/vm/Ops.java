@@ -4,6 +4,7 @@ import static dev.moonlet.compiler.Instruction.OFFSET_SBX;
 import static dev.moonlet.compiler.Instruction.OFFSET_SC;
 
 import dev.moonlet.compiler.OpCode;
+import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaNumber;
 import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
@@ -98,18 +99,7 @@ final class Ops {
     static boolean getTabUp(Coroutine co, LuaFrame f, Object[] stack, Upvalue[] upvals, Object[] k,
             int base, int i, int pc) {
         int b = b(i);
-        Object t = upvals[b].get();
-        LuaString key = (LuaString) k[c(i)];
-        if (t instanceof LuaTable) {
-            LuaTable tt = (LuaTable) t;
-            Object v = tt.get(key);
-            if (v != null || tt.metatable() == null) {
-                stack[a(base, i)] = v;
-                return false;
-            }
-        }
-        f.pc = pc;
-        return Interpreter.index(co, f, t, key, a(base, i), RuntimeErrors.upvalue(b));
+        return getString(co, f, stack, upvals[b].get(), (LuaString) k[c(i)], a(base, i), RuntimeErrors.upvalue(b), pc);
     }
 
     static boolean getTable(Coroutine co, LuaFrame f, Object[] stack, long[] lane, int base, int i, int pc) {
@@ -157,18 +147,25 @@ final class Ops {
     static boolean getField(Coroutine co, LuaFrame f, Object[] stack, long[] lane, Object[] k,
             int base, int i, int pc) {
         int b = b(i);
-        Object t = Unboxed.value(stack, lane, base + b);
-        LuaString key = (LuaString) k[c(i)];
+        return getString(co, f, stack, Unboxed.value(stack, lane, base + b), (LuaString) k[c(i)], a(base, i), b, pc);
+    }
+
+    /**
+     * {@code R[dest] := t[key]} for a string key, {@code where} locating {@code t} for
+     * messages (GETTABUP and GETFIELD).
+     */
+    private static boolean getString(Coroutine co, LuaFrame f, Object[] stack, Object t, LuaString key, int dest,
+            int where, int pc) {
         if (t instanceof LuaTable) {
             LuaTable tt = (LuaTable) t;
             Object v = tt.get(key);
             if (v != null || tt.metatable() == null) {
-                stack[a(base, i)] = v;
+                stack[dest] = v;
                 return false;
             }
         }
         f.pc = pc;
-        return Interpreter.index(co, f, t, key, a(base, i), b);
+        return Interpreter.index(co, f, t, key, dest, where);
     }
 
     /** The value an {@code RK(C)} operand names: constant C if the k bit is set, else register C. */
@@ -418,12 +415,13 @@ final class Ops {
         int b = b(i);
         Object x = Unboxed.value(stack, lane, base + b);
         int a = a(base, i);
+        // Unboxed: a length is most often an index about to be used (t[#t + 1] = v).
         if (x instanceof LuaString) {
-            stack[a] = (long) ((LuaString) x).length();
+            Unboxed.putInt(stack, lane, a, ((LuaString) x).length());
             return false;
         }
         if (x instanceof LuaTable && ((LuaTable) x).metatable() == null) {
-            stack[a] = ((LuaTable) x).length();
+            Unboxed.putInt(stack, lane, a, ((LuaTable) x).length());
             return false;
         }
         f.pc = pc;
@@ -439,6 +437,15 @@ final class Ops {
     }
 
     // ================================================================== comparisons
+
+    /** EQ, LT, LE, LTI, LEI, GTI and GEI, for the interpreter (compiled code calls each directly). */
+    static int compare(Coroutine co, LuaFrame f, Object[] stack, long[] lane, int base, int i, int pc) {
+        switch (i & 0x7F) {
+            case OpCode.EQ: return eq(co, f, stack, lane, base, i, pc);
+            case OpCode.LT: case OpCode.LE: return order(co, f, stack, lane, base, i, pc);
+            default: return orderI(co, f, stack, lane, base, i, pc);
+        }
+    }
 
     static int eq(Coroutine co, LuaFrame f, Object[] stack, long[] lane, int base, int i, int pc) {
         int a = a(base, i);
@@ -625,6 +632,11 @@ final class Ops {
     /** TFORCALL, after its fuel is counted. */
     static boolean tforCall(Coroutine co, LuaFrame f, Object[] stack, long[] lane, int base, int i, int pc) {
         int a = a(base, i);
+        Object iterator = stack[a];
+        if (iterator instanceof Builtin && ((Builtin) iterator).forStep() != ForStep.NONE && co.hookMask == 0
+                && stepInPlace(((Builtin) iterator).forStep(), stack, lane, a, c(i))) {
+            return false;
+        }
         Unboxed.copy(stack, lane, a, a + 4);
         Unboxed.copy(stack, lane, a + 1, a + 5);
         Unboxed.copy(stack, lane, a + 2, a + 6);
@@ -669,6 +681,58 @@ final class Ops {
         }
         fuel.remaining -= count;
         Interpreter.returnFrom(co, f, a, n);
+    }
+
+    /**
+     * A generic {@code for} loop's step with {@code pairs}' or {@code ipairs}' iterator, done
+     * in place (see {@link Builtin#forStep}): the {@code wanted} results go to the registers
+     * from {@code a + 4} on. Whether it was done; if not, nothing changed, and the iterator
+     * must be called (for a metamethod, or to raise its error).
+     */
+    private static boolean stepInPlace(ForStep step, Object[] stack, long[] lane, int a, int wanted) {
+        Object state = stack[a + 1];
+        if (!(state instanceof LuaTable)) return false;
+        LuaTable t = (LuaTable) state;
+        Object control = stack[a + 2];
+        int out = a + 4;
+        if (step == ForStep.IPAIRS) {
+            if (t.metatable() != null || !Unboxed.isInt(control)) return false;
+            long n = Unboxed.intOf(control, lane, a + 2) + 1;
+            Object v = t.get(n);
+            if (v == null) {
+                Arrays.fill(stack, out, out + wanted, null);
+            } else {
+                Unboxed.putInt(stack, lane, out, n);
+                results(stack, out, wanted, v);
+            }
+            return true;
+        }
+        int index;
+        try {
+            index = Unboxed.isInt(control) ? t.nextIndex(Unboxed.intOf(control, lane, a + 2))
+                    : t.nextIndex(Unboxed.value(stack, lane, a + 2));
+        } catch (LuaError invalidKey) {
+            return false;
+        }
+        if (index < 0) {
+            Arrays.fill(stack, out, out + wanted, null);
+        } else {
+            if (t.inArrayPart(index)) {
+                Unboxed.putInt(stack, lane, out, index + 1L);
+            } else {
+                stack[out] = t.keyAt(index);
+            }
+            results(stack, out, wanted, t.valueAt(index));
+        }
+        return true;
+    }
+
+    /** After a key in register {@code out}: its value, then nils up to {@code wanted} results. */
+    private static void results(Object[] stack, int out, int wanted, Object value) {
+        if (wanted > 1) {
+            stack[out + 1] = value;
+            if (wanted > 2) Arrays.fill(stack, out + 2, out + wanted, null);
+        }
     }
 
     /** RETURN0, after its fuel is counted. */

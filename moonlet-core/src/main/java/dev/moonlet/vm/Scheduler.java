@@ -153,10 +153,12 @@ public final class Scheduler {
 
     /**
      * A new ready task that will call {@code function} (any callable value) with {@code args}
-     * (Lua values); it goes to the back of the ready queue.
+     * (Lua values); it goes to the back of the ready queue. Spawned during a task's turn, it
+     * starts in that task's {@linkplain Task#group() group}.
      */
     public Task spawn(Object function, Object... args) {
         Task t = new Task(this, nextId++, new Executor(instance, function, args));
+        if (current != null) t.group = current.group;
         live.add(t);
         ready.add(t);
         return t;
@@ -240,34 +242,83 @@ public final class Scheduler {
     /** Makes {@code joiner}, which is running, wait until {@code target} has ended. */
     CompletableFuture<Object> join(Task joiner, Task target) {
         target.joiners.add(joiner);
+        joiner.joined = target;
         return block(joiner, Task.Wait.JOIN, -1);
     }
 
     /**
-     * Ends {@code t}. A task killing itself (through Java code it called) runs on until its
-     * turn ends, which is at once: its fuel is interrupted.
+     * Kills {@code t} (see {@link Task#kill} and, when {@code runHandlers} is false,
+     * {@link Task#abort}). A task killed during its own turn (through Java code it called)
+     * runs on until the turn ends, which is at once: its fuel is interrupted; it is stopped
+     * then, between steps.
      */
-    void kill(Task t) {
+    void kill(Task t, boolean runHandlers) {
         if (t.state == Task.State.DEAD) return;
-        if (t == current) t.executor.fuel().interrupt();
-        end(t, new Status.Failed(new Task.Killed()));
+        // A second kill, of a task running its handlers, ends it at once.
+        boolean closeFirst = runHandlers && !t.closing;
+        t.killed = true;
+        if (t == current) {
+            t.executor.fuel().interrupt();
+            t.killPending = true;
+            t.abortPending |= !closeFirst;
+            return;
+        }
+        stop(t, closeFirst);
+    }
+
+    /**
+     * Stops killed task {@code t}, between its turns: it ends at once, or (when
+     * {@code closeFirst} and it has {@code __close} handlers pending) is ready to run them
+     * and nothing else.
+     */
+    private void stop(Task t, boolean closeFirst) {
+        Task.Killed reason = new Task.Killed();
+        if (!closeFirst || !t.executor.kill(reason)) {
+            t.executor.abandon(reason);
+            end(t, new Status.Failed(reason));
+            return;
+        }
+        t.closing = true;
+        Task.State was = t.state;
+        stopWaiting(t);
+        t.state = Task.State.READY;
+        // A ready task is queued already (or throttled, on the timer queue).
+        if (was != Task.State.READY) ready.add(t);
+    }
+
+    /** Takes {@code t} off what it waits for: a Java future, a timer, a joined task. */
+    private void stopWaiting(Task t) {
+        if (t.state == Task.State.WAITING) {
+            if (t.waitingFor == Task.Wait.FUTURE) externalWaits--;
+            if (t.timer != null) {
+                timers.remove(t.timer);
+                t.timer = null;
+            }
+        }
+        if (t.joined != null) {
+            t.joined.joiners.remove(t);
+            t.joined = null;
+        }
+        t.waitingFor = null;
+        t.wake = null;
     }
 
     /** {@code t} has ended with {@code outcome}: wakes its joiners, reports an unheard failure. */
     private void end(Task t, Status outcome) {
-        if (t.state == Task.State.WAITING && t.waitingFor == Task.Wait.FUTURE) externalWaits--;
-        if (t.timer != null) {
+        stopWaiting(t);
+        if (t.timer != null) { // a throttled task's refill
             timers.remove(t.timer);
             t.timer = null;
         }
         t.state = Task.State.DEAD;
-        t.waitingFor = null;
-        t.wake = null;
         t.outcome = outcome;
         t.mailbox.clear();
         live.remove(t);
-        boolean heard = !t.joiners.isEmpty() || t == awaited || t.wasKilled();
+        // A kill is the killer's doing, not a failure to report; an error a __close handler raised is.
+        boolean heard = !t.joiners.isEmpty() || t == awaited
+                || outcome instanceof Status.Failed && ((Status.Failed) outcome).error() instanceof Task.Killed;
         for (Task j : t.joiners) {
+            j.joined = null;
             if (j.state == Task.State.WAITING && j.waitingFor == Task.Wait.JOIN) wake(j);
         }
         t.joiners.clear();
@@ -440,7 +491,14 @@ public final class Scheduler {
         fuelUsed += used;
         clock.charge(used);
         if (t.tank != null) t.tank.drain(used);
-        if (t.state == Task.State.DEAD) return used; // killed during its turn
+        if (t.killPending) {
+            boolean closeFirst = !t.abortPending;
+            t.killPending = false;
+            t.abortPending = false;
+            // Its handlers, if any, run from its next turn.
+            stop(t, closeFirst);
+            return used;
+        }
         if (s instanceof Status.Running) {
             if (t.state == Task.State.RUNNING) {
                 t.state = Task.State.READY;

@@ -110,6 +110,17 @@ public interface Sequence {
     }
 
     /**
+     * The frame of this sequence is dropped for good, its task killed ({@code task.kill}):
+     * answers the values whose {@code __close} handlers the sequence was to call and has not
+     * called yet (a {@code coroutine.close} in progress), the innermost first, so that the
+     * killed task closes them instead; the sequence will not be polled again. The default
+     * answers none.
+     */
+    default Object[] abandon() {
+        return Values.NONE;
+    }
+
+    /**
      * Marks every Lua value this sequence keeps in its fields (functions to call, arguments,
      * tables it works on, partial results), for the collector, which calls it whenever it
      * traverses the coroutine this sequence's frame is on. A value left out may be collected

@@ -70,7 +70,7 @@ public final class Task implements Traced {
         }
     }
 
-    /** The error a killed task's joiners get. */
+    /** The error a killed task's joiners get (unless one of its {@code __close} handlers raised another). */
     static final String KILLED = "task killed";
 
     final Scheduler scheduler;
@@ -91,6 +91,16 @@ public final class Task implements Traced {
     final ArrayDeque<Message> mailbox = new ArrayDeque<>();
     /** Tasks blocked in {@code task.join} on this one. */
     final List<Task> joiners = new ArrayList<>(0);
+    /** The task this one is blocked in {@code task.join} on, or null. */
+    Task joined;
+    /** Whether the task was killed (it may still be running its {@code __close} handlers). */
+    boolean killed;
+    /** Whether the task was killed during its own turn: the scheduler stops it when the turn ends. */
+    boolean killPending;
+    /** Whether that kill ends it without running its {@code __close} handlers. */
+    boolean abortPending;
+    /** Whether the task, killed, runs its pending {@code __close} handlers and nothing else. */
+    boolean closing;
     /** How the task ended, once dead. */
     Status outcome;
     int weight = 1;
@@ -98,6 +108,8 @@ public final class Task implements Traced {
     long fuelUsed;
     /** The Lua value standing for this task ({@code task.self()}), made by the task library. */
     private Object handle;
+    /** The host's tag for the program this task belongs to (see {@link #group()}). */
+    Object group;
 
     Task(Scheduler scheduler, long id, Executor executor) {
         this.scheduler = scheduler;
@@ -141,15 +153,24 @@ public final class Task implements Traced {
 
     /**
      * How the task ended: {@link Status.Finished} with its results or {@link Status.Failed}
-     * with its error (a killed task failed with {@code "task killed"}); null while it lives.
+     * with its error (a killed task failed with {@code "task killed"}, or with the error one
+     * of its {@code __close} handlers raised); null while it lives.
      */
     public Status outcome() {
         return outcome;
     }
 
-    /** Whether the task was ended by {@link #kill()} or {@code task.kill}. */
+    /**
+     * Whether the task was killed ({@link #kill()}, {@link #abort()}, {@code task.kill}); it
+     * may still be alive, running its {@code __close} handlers ({@link #isClosing()}).
+     */
     public boolean wasKilled() {
-        return outcome instanceof Status.Failed && ((Status.Failed) outcome).error() instanceof Killed;
+        return killed;
+    }
+
+    /** Whether the task was killed and is running its pending {@code __close} handlers. */
+    public boolean isClosing() {
+        return closing && state != State.DEAD;
     }
 
     /**
@@ -205,9 +226,26 @@ public final class Task implements Traced {
         return mailbox.size();
     }
 
-    /** Ends the task now (it runs no more; its joiners get the error {@code "task killed"}). */
+    /**
+     * Kills the task as {@code task.kill} does: it runs none of its code any more, except the
+     * {@code __close} handlers of the to-be-closed variables it has pending, which run in its
+     * next turns, innermost first, each with nil as the error (as {@code coroutine.close}
+     * runs them). Then it is dead, and its joiners get the error {@code "task killed"}, or
+     * the error a handler raised (which, when nothing joins the task, the scheduler reports
+     * as any failure). With no handler pending, the task is dead at once. Killing a task
+     * that is running its handlers ends it at once, as {@link #abort()}. A task killing
+     * itself stops at the end of its turn, which is at once (its fuel is interrupted).
+     */
     public void kill() {
-        scheduler.kill(this);
+        scheduler.kill(this, true);
+    }
+
+    /**
+     * Ends the task at once and for good, as a host stopping a script at a limit does: no
+     * {@code __close} handler runs; its joiners get the error {@code "task killed"}.
+     */
+    public void abort() {
+        scheduler.kill(this, false);
     }
 
     /** The task's weight: each turn it gets {@code weight} fuel slices. */
@@ -241,11 +279,35 @@ public final class Task implements Traced {
 
     /**
      * A line for listings such as {@code moonlet --stats}: {@code "task 3: waiting (task.recv)"},
-     * {@code "task 1: ready"}.
+     * {@code "task 1: ready"}, {@code "task 4: waiting (task.sleep; killed, closing)"}.
      */
     public String describe() {
         String s = "task " + id + ": " + state.luaName();
-        return state == State.WAITING && waitingFor != null ? s + " (" + waitingFor.description() + ")" : s;
+        String detail = state == State.WAITING && waitingFor != null ? waitingFor.description() : null;
+        if (isClosing()) detail = detail == null ? "killed, closing" : detail + "; killed, closing";
+        return detail == null ? s : s + " (" + detail + ")";
+    }
+
+    /**
+     * The host's tag for the program the task belongs to: any Java object, null unless set.
+     * A task spawned while another has its turn ({@code task.spawn}) starts in that task's
+     * group, so a host running several programs on one instance can tell which one a task,
+     * however far down its spawning, belongs to: route its output, charge its fuel, stop all
+     * of a program's tasks at once.
+     *
+     * <pre>{@code
+     * Task main = scheduler.spawn(chunk);
+     * main.setGroup(console);
+     * // later, in a turn: scheduler.current().group() is console, for main and what it spawned
+     * }</pre>
+     */
+    public Object group() {
+        return group;
+    }
+
+    /** Sets the task's {@linkplain #group() group}; the tasks it spawns from now on start in it. */
+    public void setGroup(Object group) {
+        this.group = group;
     }
 
     /** The Lua value standing for this task, or null before the task library made one. */

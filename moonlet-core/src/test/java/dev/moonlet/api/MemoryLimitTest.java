@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.moonlet.value.LuaString;
+import dev.moonlet.vm.Builtin;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.stream.Stream;
@@ -64,8 +65,22 @@ class MemoryLimitTest {
                         + "while true do f(1, 2, 3, 4, 5, 6, 7, 8) end"),
                 bomb("os.date", "for i = 1, math.huge do keep[i] = os.date('%c', i) end"),
                 bomb("utf8.char", "for i = 1, math.huge do keep[i] = utf8.char(1000, 2000, 3000) end"),
-                bomb("string.pack", "for i = 1, math.huge do keep[i] = string.pack('i8i8i8', i, i, i) end"));
+                bomb("string.pack", "for i = 1, math.huge do keep[i] = string.pack('i8i8i8', i, i, i) end"),
+                bomb("prompt continuations", DEEP_ABORT + "for i = 1, math.huge do "
+                        + "keep[i] = prompt.call('t', deep, function(k) return k end, 40) end"),
+                bomb("prompt.clone", DEEP_ABORT + "local k = prompt.call('t', deep, function(k) return k end, 40) "
+                        + "for i = 1, math.huge do keep[i] = prompt.clone(k) end"),
+                bomb("effect continuations", "local tag = effect.tag('t') "
+                        + "local function deep(n) if n == 0 then return effect.suspend(tag) end return deep(n - 1) + 1 end "
+                        + "local clauses = {[tag] = function(k) return k end} "
+                        + "for i = 1, math.huge do keep[i] = effect.resume(effect.new(deep), clauses, 40) end"),
+                bomb("effect.new", "for i = 1, math.huge do keep[i] = effect.new(print) end"),
+                bomb("effect.bind", "for i = 1, math.huge do keep[i] = effect.bind(effect.new(print), i, i, i, i, i, i, i, i) end"));
     }
+
+    /** A function that aborts to prompt {@code 't'} from {@code n} calls deep. */
+    private static final String DEEP_ABORT = "local function deep(n) "
+            + "if n == 0 then return prompt.abort('t') end local a, b, c = n, n, n return deep(n - 1) + a end ";
 
     private static Arguments bomb(String name, String body) {
         return Arguments.of(name, body);
@@ -100,6 +115,25 @@ class MemoryLimitTest {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         memory.gc();
         return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    @Test
+    void anInstanceLeftAtItsLimitStillClosesAndRunsItsFinalizers() {
+        Lua lua = new Lua();
+        StringBuilder finalized = new StringBuilder();
+        lua.register("note", Builtin.of("note", (co, args) -> {
+            finalized.append(args[0]);
+            return null;
+        }));
+        lua.setLimits(Limits.NONE.withMemory(LIMIT));
+        // Continuations of a few KiB each fill the heap, then small tables to within one of them of the limit.
+        Object[] r = lua.run("guarded = setmetatable({}, {__gc = function() note('finalized') end})\n"
+                + DEEP_ABORT + "keep = {}\n"
+                + "local big = pcall(function() for i = 1, math.huge do keep[i] = prompt.call('t', deep, function(k) return k end, 40) end end)\n"
+                + "return big, pcall(function() local l = {} keep.list = l while true do l.next = {} l = l.next end end)");
+        assertArrayEquals(new Object[] {false, false, LuaString.of("not enough memory")}, r);
+        lua.close();
+        assertEquals("finalized", finalized.toString());
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.moonlet.value.Heap;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaString;
+import dev.moonlet.value.Userdata;
 import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Clock;
 import dev.moonlet.vm.FuelTank;
@@ -240,6 +241,67 @@ class SchedulerTest {
         assertTrue(forever.wasKilled());
         assertTrue(!forever.send(2L));
         assertTrue(s.tasks().isEmpty());
+    }
+
+    @Test
+    void spawnedTasksStartInTheGroupOfTheTaskThatSpawnedThem() {
+        Lua lua = virtualLua();
+        Task main = spawn(lua, "local child = task.spawn(function() return task.spawn(print) end)\n"
+                + "return child, task.join(child)");
+        main.setGroup("program");
+        Task outsider = spawn(lua, "return 1");
+        lua.scheduler().run();
+        Object[] handles = ((Status.Finished) main.outcome()).values();
+        Task child = (Task) ((Userdata) handles[0]).payload();
+        Task grandchild = (Task) ((Userdata) handles[1]).payload();
+        assertEquals("program", child.group());
+        assertEquals("program", grandchild.group());
+        assertNull(outsider.group(), "spawned from Java between turns: no group");
+    }
+
+    @Test
+    void killFromJavaRunsTheCloseHandlersAndAbortRunsNone() {
+        Lua lua = virtualLua();
+        Scheduler s = lua.scheduler();
+        lua.run("closed = {}\n"
+                + "function guarded(name)\n"
+                + "  local g <close> = setmetatable({}, {__close = function() closed[#closed + 1] = name end})\n"
+                + "  task.recv()\n"
+                + "end");
+        Task killed = s.spawn(lua.get("guarded"), LuaString.of("killed"));
+        Task aborted = s.spawn(lua.get("guarded"), LuaString.of("aborted"));
+        assertEquals(Scheduler.Progress.DONE, s.run(Long.MAX_VALUE));
+        killed.kill();
+        aborted.abort();
+        assertTrue(killed.isClosing());
+        assertEquals(Task.State.READY, killed.state());
+        assertTrue(killed.describe().endsWith(": ready (killed, closing)"), killed.describe());
+        assertEquals(Task.State.DEAD, aborted.state());
+        assertTrue(aborted.wasKilled());
+        s.run();
+        assertEquals(Task.State.DEAD, killed.state());
+        assertTrue(killed.wasKilled());
+        assertEquals("task killed", ((Status.Failed) killed.outcome()).error().getMessage());
+        assertEquals("killed", lua.run("return table.concat(closed, ' ')")[0].toString());
+    }
+
+    @Test
+    void aCloseHandlerErrorOfAKilledTaskGoesToTheFailureHandler() {
+        Lua lua = virtualLua();
+        Task[] failed = new Task[1];
+        lua.scheduler().setFailureHandler(t -> failed[0] = t);
+        lua.run("local h = task.spawn(function()\n"
+                + "  local g <close> = setmetatable({}, {__close = function() error('cleanup failed', 0) end})\n"
+                + "  task.recv()\n"
+                + "end)\n"
+                + "task.yield()\n"
+                + "task.kill(h)\n"
+                + "local quiet = task.spawn(task.recv)\n"
+                + "task.yield()\n"
+                + "task.kill(quiet)");
+        lua.scheduler().run();
+        assertTrue(failed[0].wasKilled());
+        assertEquals(LuaString.of("cleanup failed"), ((Status.Failed) failed[0].outcome()).error().value());
     }
 
     @Test

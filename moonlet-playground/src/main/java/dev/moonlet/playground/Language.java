@@ -2,7 +2,7 @@ package dev.moonlet.playground;
 
 import dev.moonlet.api.Lua;
 import dev.moonlet.value.LuaError;
-import dev.moonlet.vm.Executor;
+import dev.moonlet.vm.Task;
 
 /**
  * A language the live REPL evaluates: Lua itself, or a language implemented in Lua and run on
@@ -15,12 +15,14 @@ enum Language {
      */
     LUA {
         @Override
-        Executor start(Lua lua, String code) {
+        Task spawn(Lua lua, String code) {
+            Object chunk;
             try {
-                return lua.start(lua.load("return " + code, CHUNK_NAME));
+                chunk = lua.load("return " + code, CHUNK_NAME);
             } catch (LuaError notAnExpression) {
-                return lua.start(lua.load(code, CHUNK_NAME));
+                chunk = lua.load(code, CHUNK_NAME);
             }
+            return lua.scheduler().spawn(chunk);
         }
     },
 
@@ -31,8 +33,8 @@ enum Language {
      */
     BAGS {
         @Override
-        Executor start(Lua lua, String code) {
-            return lua.start(lua.load(BAGS_INTERPRETER, "@bags.lua"), code);
+        Task spawn(Lua lua, String code) {
+            return lua.scheduler().spawn(lua.load(BAGS_INTERPRETER, "@bags.lua"), Lua.toLua(code));
         }
 
         @Override
@@ -47,11 +49,11 @@ enum Language {
     private static final String BAGS_INTERPRETER = Resources.text("languages/bags.lua");
 
     /**
-     * An executor that will run {@code code} on {@code lua}.
+     * A task of {@code lua}'s scheduler that will run {@code code}.
      *
      * @throws LuaError a syntax error in the code
      */
-    abstract Executor start(Lua lua, String code);
+    abstract Task spawn(Lua lua, String code);
 
     /** Whether the page shows the Lua traceback of an error. */
     boolean showsTraceback() {

@@ -11,11 +11,13 @@ import dev.moonlet.value.LuaString;
 import dev.moonlet.value.LuaTable;
 import dev.moonlet.vm.Builtin;
 import dev.moonlet.vm.Coroutine;
-import dev.moonlet.vm.Executor;
-import dev.moonlet.vm.Fuel;
 import dev.moonlet.vm.LuaType;
+import dev.moonlet.vm.Scheduler;
 import dev.moonlet.vm.Status;
+import dev.moonlet.vm.Task;
 import dev.moonlet.vm.Values;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,34 +25,43 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One Lua instance (under the {@link #PROFILE untrusted profile}) and the tasks running on
- * it, one per console at most: the live REPL's machine has the console {@code live} and is
+ * One Lua instance (under the {@link #PROFILE untrusted profile}) and the evaluations running
+ * on it, one per console at most: the live REPL's machine has the console {@code live} and is
  * replaced on every edit; the paired machine has {@code left} and {@code right}, which share
  * its globals.
  *
- * <p>An instance is confined to one thread at a time, so a machine is the unit the
- * {@link Stepper} schedules: each {@link #turn} runs one slice of one of its tasks, in turns.
- * A task waiting for a future (a library function that answers later) costs a look every
- * {@value #WAITING_POLL_MILLIS} ms, not a busy loop.
- * Other threads never touch the instance; they send commands ({@link #start}, {@link #stop},
- * {@link #close}) that the next turn carries out.
+ * <p>Evaluations run as tasks of the instance's {@link Scheduler}, so the {@code task} library
+ * works as in the {@code moonlet} command: the code of an evaluation is a task, and the tasks
+ * it spawns belong to the same {@link Evaluation} (its {@linkplain Task#group() group}): they
+ * print to its console, spend its fuel budget, and are stopped with it (by the console's stop
+ * button, a new run on the console, or the budget running out). The evaluation's result is
+ * shown when its code's task ends; tasks it spawned may go on after that, still printing to
+ * its console.
  *
- * <p>Everything a task does is reported to the session's page as events tagged with the
- * console and the run: {@code start}, {@code output} (coalesced per slice), and one of
+ * <p>An instance is confined to one thread at a time, so a machine is the unit the
+ * {@link Stepper} schedules: each {@link #turn} runs one turn of the scheduler (one slice of
+ * one task). A machine whose tasks all sleep asks to be woken at the next timer; one whose
+ * tasks wait for a Java future is woken when it completes; one whose tasks wait for messages
+ * only costs nothing until a command comes (on the live REPL, where no other code can ever
+ * send them one, its evaluation ends as a deadlock, as the command reports it). Other threads never touch the instance; they send
+ * commands ({@link #start}, {@link #stop}, {@link #close}) that the next turn carries out.
+ *
+ * <p>Everything an evaluation does is reported to the session's page as events tagged with
+ * the console and the run: {@code start}, {@code output} (coalesced per slice), and one of
  * {@code result} (the values, formatted by {@code tostring}), {@code error} (message and
  * traceback), {@code limit} ({@code not enough memory}, {@code out of fuel}) or
- * {@code stopped}.
+ * {@code stopped}. A spawned task that fails with nobody joining it writes
+ * {@code task N failed: ...} to the console, as the command does on its error output.
  */
 final class Machine {
-    /** {@link #turn} answers this when the machine has nothing to run until a command comes. */
+    /** {@link #turn} answers this when the machine has nothing to run until a command (or a future) wakes it. */
     static final long IDLE = -1;
     /** {@link #turn} answers this when the machine wants another turn at once. */
     static final long AGAIN = 0;
-    /** How often a machine whose tasks all wait for a future (Status.Waiting) looks again. */
-    private static final long WAITING_POLL_MILLIS = 10;
     /** The longest a machine whose tasks all wait for output budget sleeps before it looks again. */
     private static final long MAX_WAIT_MILLIS = 100;
 
@@ -67,15 +78,19 @@ final class Machine {
     private final Session session;
     private final Stepper stepper;
     private final Lua lua = new Lua(PROFILE);
+    private final Scheduler scheduler = lua.scheduler();
     private final LuaFunction format;
     private final Map<String, ConsoleOutput> outputs = new LinkedHashMap<>();
     /** The latest run started on each console; its output events carry it. */
     private final Map<String, Long> runs = new HashMap<>();
+    /** The evaluation of each console, until a new run or a stop replaces it (its tasks may outlive its result). */
+    private final Map<String, Evaluation> evaluations = new LinkedHashMap<>();
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final List<Task> tasks = new ArrayList<>();
-    /** The index of the task whose turn is next. */
-    private int next;
+    /** Set (on any thread) when a Java future a task waits for completes. */
+    private final AtomicBoolean futureCompleted = new AtomicBoolean();
+    /** Whether the last turn wrote output: the next waits for the session's output budget. */
+    private boolean wroteOutput;
     private boolean closed;
 
     /**
@@ -95,31 +110,39 @@ final class Machine {
             Object printer = prelude.get(LuaString.of("print_" + c));
             if (printer != null) lua.set("print_" + c, printer);
         }
+        lua.setOutput(new Router());
+        scheduler.setFailureHandler(this::taskFailed);
+        scheduler.setWakeListener(() -> {
+            futureCompleted.set(true);
+            wake();
+        });
     }
 
     // ------------------------------------------------------------------ commands (any thread)
 
     /**
-     * Starts {@code code} in {@code language} on {@code console}, abandoning the task running
-     * there (it is simply not stepped again), with at most {@code fuelBudget} fuel and the
+     * Starts {@code code} in {@code language} on {@code console}, stopping the evaluation
+     * there (and every task it spawned), with at most {@code fuelBudget} fuel and the
      * instance's memory limited to {@code memoryLimit} bytes.
      */
     void start(String console, long run, Language language, String code, long fuelBudget, long memoryLimit) {
         submit(() -> begin(console, run, language, code, fuelBudget, memoryLimit));
     }
 
-    /** Stops the task on {@code console}, if one runs; the page hears {@code stopped}. */
+    /** Stops the evaluation on {@code console} and the tasks it spawned, if any run; the page hears {@code stopped}. */
     void stop(String console) {
         submit(() -> {
-            Task t = taskOn(console);
-            if (t != null) end(t, Json.object().put("type", "stopped"));
+            Evaluation e = evaluations.remove(console);
+            if (e == null) return;
+            boolean wasRunning = e.isRunning();
+            if (abortTasks(e) > 0 || wasRunning) end(e, Json.object().put("type", "stopped"));
         });
     }
 
-    /** Drops every task; the machine will not run again. */
+    /** Drops every evaluation; the machine will not run again. */
     void close() {
         submit(() -> {
-            tasks.clear();
+            evaluations.clear();
             closed = true;
         });
     }
@@ -130,118 +153,206 @@ final class Machine {
     }
 
     /** Puts the machine in the stepper's queue unless it is there already (or running). */
-    private void wake() {
+    void wake() {
         if (scheduled.compareAndSet(false, true)) stepper.schedule(this);
     }
 
-    /** Called by the stepper after a turn answered {@link #IDLE}: the next command wakes the machine. */
+    /**
+     * Called by the stepper after a turn that did not answer {@link #AGAIN}: the next command,
+     * future or {@link #wake} puts the machine in the queue again.
+     */
     void park() {
         scheduled.set(false);
-        if (!commands.isEmpty()) wake();
+        if (!commands.isEmpty() || futureCompleted.get()) wake();
     }
 
     // ------------------------------------------------------------------ turns (stepper thread)
 
     /**
-     * Carries out the commands received, then runs one slice of at most {@code slice} fuel of
-     * the next task that may run. Answers when the machine wants its next turn: {@link #AGAIN},
-     * {@link #IDLE}, or a number of milliseconds to wait (every task waits for output budget).
+     * Carries out the commands received, then runs one turn of the scheduler: a slice of at
+     * most {@code slice} fuel of the next ready task. Answers when the machine wants its next
+     * turn: {@link #AGAIN}, {@link #IDLE}, or a number of milliseconds after which to
+     * {@linkplain #wake wake} it (its tasks sleep, or wait for output budget).
      */
     long turn(long slice) {
         for (Runnable c; (c = commands.poll()) != null; ) c.run();
-        if (closed || tasks.isEmpty()) return IDLE;
-        Task t = nextRunnable();
-        if (t == null) return Math.min(MAX_WAIT_MILLIS, Math.max(1, session.budget().millisUntilAvailable()));
-        step(t, slice);
-        if (tasks.isEmpty()) return IDLE;
-        for (Task other : tasks) {
-            if (!other.waiting) return AGAIN;
+        if (closed) return IDLE;
+        if (wroteOutput && !session.mayWrite()) {
+            return Math.min(MAX_WAIT_MILLIS, Math.max(1, session.budget().millisUntilAvailable()));
         }
-        return WAITING_POLL_MILLIS;
+        futureCompleted.set(false);
+        scheduler.setSlice(sliceFor(slice));
+        long before = scheduler.fuelUsed();
+        Scheduler.Progress p = scheduler.run(1);
+        long used = scheduler.fuelUsed() - before;
+        Task last = scheduler.lastTurn();
+        if (used > 0 && last != null && last.group() instanceof Evaluation) ((Evaluation) last.group()).fuelUsed += used;
+        wroteOutput = sendOutput() > 0;
+        if (settle()) return AGAIN;
+        if (p == Scheduler.Progress.DONE && outputs.size() == 1) endDeadlocked();
+        switch (p) {
+            case READY:
+                return AGAIN;
+            case SLEEPING:
+                long nanos = scheduler.nextDeadline() - scheduler.clock().nanoTime();
+                return Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos) + 1);
+            default:
+                return IDLE;
+        }
     }
 
     /**
-     * Ends every task with an internal error: {@code problem} escaped a step, which is a bug in
-     * Moonlet (or the JVM ran out of memory); the machine will not run again.
+     * The fuel of the next turn: {@code slice}, or less so that no running evaluation goes
+     * past its budget (the task having the turn may be any of them).
+     */
+    private long sliceFor(long slice) {
+        long s = slice;
+        for (Evaluation e : evaluations.values()) {
+            if (e.isRunning()) s = Math.min(s, e.fuelLeft());
+        }
+        return Math.max(1, s);
+    }
+
+    /**
+     * Ends every evaluation with an internal error: {@code problem} escaped a turn, which is a
+     * bug in Moonlet (or the JVM ran out of memory); the machine will not run again.
      */
     void crash(Throwable problem) {
-        for (Task t : new ArrayList<>(tasks)) {
-            end(t, Json.object().put("type", "error").put("message", "internal error: " + problem).put("traceback", ""));
+        for (Evaluation e : evaluations.values()) {
+            end(e, Json.object().put("type", "error").put("message", "internal error: " + problem).put("traceback", ""));
         }
+        evaluations.clear();
         closed = true;
     }
 
     private void begin(String console, long run, Language language, String code, long fuelBudget, long memoryLimit) {
         if (closed) return;
-        Task old = taskOn(console);
-        if (old != null) tasks.remove(old);
+        Evaluation old = evaluations.remove(console);
+        if (old != null) abortTasks(old);
         ConsoleOutput out = outputs.get(console);
         out.discard();
         runs.put(console, run);
         lua.instance().heap().setLimit(memoryLimit);
-        post(console, run, Json.object().put("type", "start"));
-        Executor ex;
+        Evaluation e = new Evaluation(out, run, language, fuelBudget);
+        post(e, Json.object().put("type", "start"));
         try {
-            ex = language.start(lua, code);
+            e.main = language.spawn(lua, code);
         } catch (LuaError syntax) {
-            post(console, run, errorEvent(syntax, language).put("fuel", 0));
+            post(e, errorEvent(syntax, language).put("fuel", 0));
             return;
         }
-        tasks.add(new Task(out, run, language, fuelBudget, ex));
+        e.main.setGroup(e);
+        evaluations.put(console, e);
     }
 
-    /** The next task in turn that may run: one that wrote no output last time, or any while output budget remains. */
-    private Task nextRunnable() {
-        boolean mayWrite = session.mayWrite();
-        int n = tasks.size();
-        for (int i = 0; i < n; i++) {
-            int k = (next + i) % n;
-            Task t = tasks.get(k);
-            if (!t.wroteOutput || mayWrite) {
-                next = (k + 1) % n;
-                return t;
+    /**
+     * Looks at what the last turn changed: evaluations whose code or formatting has ended
+     * (a task may end in another's turn, killed), and those past their fuel budget. Answers
+     * whether it spawned a task to format results.
+     */
+    private boolean settle() {
+        boolean spawned = false;
+        for (Evaluation e : new ArrayList<>(evaluations.values())) {
+            if (e.main != null && e.main.state() == Task.State.DEAD) {
+                Status s = e.main.outcome();
+                e.main = null;
+                if (s instanceof Status.Finished) {
+                    spawned |= finished(e, ((Status.Finished) s).values());
+                } else {
+                    failed(e, ((Status.Failed) s).error());
+                }
+            } else if (e.formatter != null && e.formatter.state() == Task.State.DEAD) {
+                Status s = e.formatter.outcome();
+                e.formatter = null;
+                if (s instanceof Status.Finished) {
+                    showResult(e, ((Status.Finished) s).values(), true);
+                } else {
+                    failed(e, ((Status.Failed) s).error());
+                }
+            }
+            if (e.fuelLeft() <= 0 && evaluations.get(e.output.console) == e) {
+                evaluations.remove(e.output.console);
+                abortTasks(e);
+                end(e, limitEvent(OUT_OF_FUEL));
             }
         }
-        return null;
+        return spawned;
     }
 
-    private void step(Task t, long slice) {
-        Fuel fuel = t.executor.fuel();
-        for (ConsoleOutput o : outputs.values()) o.attach(fuel);
-        lua.setOutput(t.output);
-        long given = t.nextSlice(slice);
-        Status s = t.executor.step(given);
-        t.fuelUsed += given - fuel.remaining();
-        t.wroteOutput = sendOutput() > 0;
-        t.waiting = s instanceof Status.Waiting;
-        if (s instanceof Status.Finished) {
-            finished(t, ((Status.Finished) s).values());
-        } else if (s instanceof Status.Failed) {
-            LuaError e = ((Status.Failed) s).error();
-            end(t, Heap.NOT_ENOUGH_MEMORY.equals(e.value()) ? limitEvent(Heap.NOT_ENOUGH_MEMORY) : errorEvent(e, t.language));
-        } else if (t.fuelUsed >= t.fuelBudget) {
-            end(t, limitEvent(OUT_OF_FUEL));
+    /**
+     * No task can run any more on a machine with one console: an evaluation still running
+     * waits for something no task will ever do (nothing else can reach its instance, as the
+     * other side of the paired consoles can). It ends as the command ends such a chunk.
+     */
+    private void endDeadlocked() {
+        for (Evaluation e : new ArrayList<>(evaluations.values())) {
+            Task waiting = e.main != null ? e.main : e.formatter;
+            if (waiting == null || waiting.waitingFor() == null) continue;
+            String message = "deadlock: the code waits in " + waiting.waitingFor().description() + " and no task can wake it";
+            evaluations.remove(e.output.console);
+            abortTasks(e);
+            end(e, Json.object().put("type", "error").put("message", message).put("traceback", ""));
         }
     }
 
     /**
      * The code returned {@code values}: show them as {@code tostring} would. Nil, booleans,
      * numbers and strings without a {@code __tostring} metamethod are written here; any other
-     * value needs Lua's {@code tostring} (an address, a metamethod), so a formatter runs first,
-     * as a further step of the task.
+     * value needs Lua's {@code tostring} (an address, a metamethod), so a task of the
+     * evaluation formats them first. Answers whether it spawned that task.
      */
-    private void finished(Task t, Object[] values) {
-        List<String> shown = new ArrayList<>(values.length);
+    private boolean finished(Evaluation e, Object[] values) {
         for (Object v : values) {
-            String text = t.formatting ? v.toString() : plainText(v);
-            if (text == null) {
-                t.formatting = true;
-                t.executor = lua.start(format, values);
-                return;
+            if (plainText(v) == null) {
+                e.formatter = scheduler.spawn(format, values);
+                e.formatter.setGroup(e);
+                return true;
             }
-            shown.add(text);
         }
-        end(t, Json.object().put("type", "result").put("values", shown));
+        showResult(e, values, false);
+        return false;
+    }
+
+    /** Posts the result event; {@code formatted} values are strings {@code tostring} made. */
+    private void showResult(Evaluation e, Object[] values, boolean formatted) {
+        List<String> shown = new ArrayList<>(values.length);
+        for (Object v : values) shown.add(formatted ? v.toString() : plainText(v));
+        end(e, Json.object().put("type", "result").put("values", shown));
+    }
+
+    /** The code (or the formatting of its results) failed with {@code error}. */
+    private void failed(Evaluation e, LuaError error) {
+        end(e, Heap.NOT_ENOUGH_MEMORY.equals(error.value()) ? limitEvent(Heap.NOT_ENOUGH_MEMORY) : errorEvent(error, e.language));
+    }
+
+    /**
+     * A task failed with nobody joining it: a task an evaluation spawned writes
+     * {@code task N failed: ...} to its console (the code's own task reports through its
+     * evaluation's end instead).
+     */
+    private void taskFailed(Task t) {
+        if (!(t.group() instanceof Evaluation)) return;
+        Evaluation e = (Evaluation) t.group();
+        if (t == e.main || t == e.formatter) return;
+        LuaError error = ((Status.Failed) t.outcome()).error();
+        StringBuilder b = new StringBuilder("task ").append(t.id()).append(" failed: ").append(messageOf(error));
+        if (error.traceback() != null && e.language.showsTraceback()) b.append('\n').append(error.traceback());
+        byte[] text = b.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+        e.output.write(text, 0, text.length);
+    }
+
+    /** Aborts every task of {@code e} (no {@code __close} handler runs: it is stopped); answers how many. */
+    private int abortTasks(Evaluation e) {
+        int n = 0;
+        for (Task t : scheduler.tasks()) {
+            if (t.group() == e) {
+                t.abort();
+                n++;
+            }
+        }
+        e.main = null;
+        e.formatter = null;
+        return n;
     }
 
     /** What {@code tostring(v)} gives when Java can tell without running Lua, else null. */
@@ -255,13 +366,7 @@ final class Machine {
         return mt == null || mt.get(TOSTRING) == null ? v.toString() : null;
     }
 
-    /** Removes {@code t} and tells the page how it ended. */
-    private void end(Task t, Json event) {
-        tasks.remove(t);
-        post(t.output.console, t.run, event.put("fuel", t.fuelUsed));
-    }
-
-    /** Sends what the consoles received during the slice; answers how many characters. */
+    /** Sends what the consoles received during the turn; answers how many characters. */
     private long sendOutput() {
         long sent = 0;
         for (ConsoleOutput o : outputs.values()) {
@@ -275,11 +380,14 @@ final class Machine {
         return sent;
     }
 
-    private Task taskOn(String console) {
-        for (Task t : tasks) {
-            if (t.output.console.equals(console)) return t;
-        }
-        return null;
+    /** Posts an event of evaluation {@code e}. */
+    private void post(Evaluation e, Json event) {
+        post(e.output.console, e.run, event);
+    }
+
+    /** Posts the event that ends evaluation {@code e} (or its tasks), with the fuel it used. */
+    private void end(Evaluation e, Json event) {
+        post(e, event.put("fuel", e.fuelUsed));
     }
 
     private void post(String console, long run, Json event) {
@@ -292,12 +400,16 @@ final class Machine {
 
     /** The event for an error: its message as {@code lua} shows it, and its traceback if the language shows one. */
     private static Json errorEvent(LuaError e, Language language) {
+        String traceback = e.traceback() == null || !language.showsTraceback() ? "" : e.traceback();
+        return Json.object().put("type", "error").put("message", messageOf(e)).put("traceback", traceback);
+    }
+
+    /** An error's message as {@code lua} shows it. */
+    private static String messageOf(LuaError e) {
         Object v = e.value();
-        String message = v instanceof LuaString || v instanceof Long || v instanceof Double
+        return v instanceof LuaString || v instanceof Long || v instanceof Double
                 ? e.getMessage()
                 : "(error object is a " + LuaType.typeName(v) + " value)";
-        String traceback = e.traceback() == null || !language.showsTraceback() ? "" : e.traceback();
-        return Json.object().put("type", "error").put("message", message).put("traceback", traceback);
     }
 
     /** {@code write(console, text)}: the host function behind {@code print_left} and {@code print_right}. */
@@ -307,7 +419,28 @@ final class Machine {
         ConsoleOutput out = outputs.get(console.toString());
         if (out == null) throw new LuaError("no console '" + console + "'");
         co.fuel().consume(text.length() / 64 + 1);
+        out.attach(co.fuel());
         out.write(text.rawBytes(), 0, text.length());
         return Values.NONE;
+    }
+
+    /**
+     * The instance's output ({@code print}, {@code io.write}): goes to the console of the
+     * evaluation whose task has the turn. Output of no evaluation's task is dropped.
+     */
+    private final class Router extends OutputStream {
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            Task t = scheduler.current();
+            if (t == null || !(t.group() instanceof Evaluation)) return;
+            ConsoleOutput out = ((Evaluation) t.group()).output;
+            out.attach(t.executor().fuel());
+            out.write(b, off, len);
+        }
     }
 }

@@ -7,14 +7,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A small pool of Java threads that steps every session's {@link Machine}s in slices of fuel,
- * round robin: a machine in the ready queue gets one slice of one task, then goes to the back
- * of the queue. An infinite loop therefore costs the other sessions only its share of the
- * threads, and a machine with nothing to do costs nothing at all. A machine woken by a
- * command (a new evaluation, a stop) goes to the front of the queue instead: what a visitor
- * has just asked for starts at once, and gets one slice before it queues like the rest.
+ * round robin: a machine in the ready queue gets one turn of its scheduler (one slice of one
+ * task), then goes to the back of the queue. An infinite loop therefore costs the other
+ * sessions only its share of the threads, and a machine with nothing to do (its tasks sleep
+ * or wait) costs nothing at all. A machine woken (by a command such as a new evaluation or a
+ * stop, by the timer of a sleeping task, or by a Java future) goes to the front of the queue
+ * instead: what a visitor has just asked for starts at once, and gets one slice before it
+ * queues like the rest.
  *
- * <p>This is the playground's own scheduling, kept to this class and {@link Machine} so that
- * the core's scheduler can take its place.
+ * <p>Inside a machine, the instance's own {@link dev.moonlet.vm.Scheduler} decides which task
+ * has the turn; this class only shares the threads between machines, as
+ * {@code MoonletPool} does for embedders, but one turn at a time so that a session's new run
+ * starts at once whatever the others do.
  *
  * <pre>{@code
  * Stepper stepper = new Stepper(2, 20_000);
@@ -40,8 +44,8 @@ final class Stepper implements AutoCloseable {
     }
 
     /**
-     * Queues {@code m}, woken by a command, for the next turn (a machine is queued once at a
-     * time, see {@link Machine#park}).
+     * Queues {@code m}, just woken, for the next turn (a machine is queued once at a time, see
+     * {@link Machine#park}).
      */
     void schedule(Machine m) {
         ready.addFirst(m);
@@ -63,7 +67,9 @@ final class Stepper implements AutoCloseable {
                 } else if (next == Machine.IDLE) {
                     m.park();
                 } else {
-                    timer.schedule(() -> ready.add(m), next, TimeUnit.MILLISECONDS);
+                    // Parked meanwhile, so that a command (a new run, a stop) wakes it at once.
+                    m.park();
+                    timer.schedule(m::wake, next, TimeUnit.MILLISECONDS);
                 }
             }
         } catch (InterruptedException closing) {

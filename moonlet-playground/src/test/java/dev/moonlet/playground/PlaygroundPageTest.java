@@ -39,6 +39,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PlaygroundPageTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /**
+     * The fuel exponent for tests that need a loop to outlast a few clicks: the compiled tier
+     * runs {@code while true do end} through 10^9 units in about a second.
+     */
+    private static final String LOOP_FUEL = "10";
 
     /** Selenium's note that it has no DevTools binding for this Chromium: these tests use none. */
     private static final java.util.logging.Logger CDP_LOG =
@@ -106,6 +111,7 @@ class PlaygroundPageTest {
 
     @Test
     void pageStaysResponsiveDuringAnInfiniteLoop() {
+        setNumber("fuel", LOOP_FUEL);
         typeCode("while true do end");
         wait.until(d -> text("status").equals("running"));
         WebElement broken = browser.findElement(By.id("broken"));
@@ -127,6 +133,7 @@ class PlaygroundPageTest {
 
     @Test
     void anEditAbandonsTheLoopInFlight() {
+        setNumber("fuel", LOOP_FUEL);
         typeCode("while true do end");
         wait.until(d -> text("status").equals("running"));
         typeCode("return 'edited'");
@@ -161,6 +168,7 @@ class PlaygroundPageTest {
 
     @Test
     void pairedConsolesShareAnInstanceAndStopSeparately() {
+        setNumber("fuel", LOOP_FUEL);
         browser.findElement(By.id("left-run")).click();
         browser.findElement(By.id("right-run")).click();
         wait.until(d -> printedNumbers("right-output").size() >= 3);
@@ -176,6 +184,24 @@ class PlaygroundPageTest {
         assertEquals("running", text("right-status"), "stopping the left task leaves the right one running");
         browser.findElement(By.id("right-stop")).click();
         wait.until(d -> text("right-status").startsWith("interrupted"));
+    }
+
+    @Test
+    void tasksSpawnedByTheCodeRunOnTheScheduler() {
+        browser.findElement(By.linkText("tasks")).click();
+        waitForText("output", "woke in order: 3 2 1");
+        assertEquals("task 3 woke\ntask 2 woke\ntask 1 woke\nwoke in order: 3 2 1\n", text("output"));
+        // A task the code spawned goes on after the result, printing to the same console.
+        typeCode("task.spawn(function()\nfor i = 1, 1e9 do task.sleep(0.05) print('tick', i) end\nend)\nreturn 'spawned'");
+        waitForText("output", "tick\t3");
+        assertTrue(text("output").startsWith("spawned\n"), text("output"));
+        WebElement broken = browser.findElement(By.id("broken"));
+        for (int i = 0; i < 3; i++) broken.click();
+        waitForText("broken-count", "3");
+        // An edit replaces the instance: the ticker stops with it.
+        typeCode("return task.status(task.self())");
+        waitForText("output", "running");
+        assertEquals("running\n", text("output"));
     }
 
     @Test

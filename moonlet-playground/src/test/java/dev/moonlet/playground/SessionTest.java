@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** A session's evaluations, stepped by a real {@link Stepper}, as the events its page would get. */
 class SessionTest {
-    private static final long FUEL = 1_000_000_000L;
+    /** Enough that a loop never runs out while a test looks at it (the compiled tier spends 10^9 in about a second). */
+    private static final long FUEL = 1_000_000_000_000L;
     private static final long MEMORY = 1L << 24;
 
     private final Stepper stepper = new Stepper(1, 20_000);
@@ -132,6 +133,69 @@ class SessionTest {
         session.evaluate(Session.LIVE, ++run, Language.BAGS, "0 1", FUEL, MEMORY);
         String parse = last(eventsUntil("live", "\"type\":\"error\""));
         assertTrue(parse.contains("\"message\":\"parse error: the program leaves 2 bags on the stack, not one\",\"traceback\":\"\""), parse);
+    }
+
+    @Test
+    void tasksSpawnSleepAndJoinOnTheScheduler() throws InterruptedException {
+        List<String> events = evaluate(Session.LIVE, "local t = task.spawn(function(x)\n"
+                + "  task.sleep(0.05) print('from task ' .. task.status(task.self())) return x * 2\n"
+                + "end, 21)\n"
+                + "return task.join(t), task.status(t)", FUEL, MEMORY);
+        assertTrue(events.contains("{\"console\":\"live\",\"run\":1,\"type\":\"output\",\"text\":\"from task running\\n\"}"),
+                events.toString());
+        assertTrue(last(events).contains("\"values\":[\"42\",\"dead\"]"), last(events));
+    }
+
+    @Test
+    void aSpawnedTaskPrintsToItsConsoleAfterTheResult() throws InterruptedException {
+        long n = ++run;
+        session.evaluate(Session.LIVE, n, Language.LUA,
+                "task.spawn(function() task.sleep(0.05) print('later') end) return 'now'", FUEL, MEMORY);
+        List<String> events = eventsUntil("live", "\"type\":\"output\",\"text\":\"later");
+        String result = "{\"console\":\"live\",\"run\":" + n + ",\"type\":\"result\",\"values\":[\"now\"]";
+        assertTrue(events.stream().anyMatch(e -> e.startsWith(result)), events.toString());
+    }
+
+    @Test
+    void spawnedTasksSpendTheEvaluationsFuelAndStopWithIt() throws InterruptedException {
+        long n = ++run;
+        session.evaluate(Session.LIVE, n, Language.LUA, "task.spawn(function() while true do end end) return 'spawned'", 100_000, MEMORY);
+        String end = last(eventsUntil("live", "\"type\":\"limit\""));
+        assertTrue(end.contains("\"run\":" + n + ",\"type\":\"limit\",\"message\":\"out of fuel\""), end);
+        long left = ++run;
+        session.evaluate(Session.LEFT, left, Language.LUA, "task.spawn(function() while true do end end)", FUEL, MEMORY);
+        eventsUntil("left", "\"type\":\"result\"");
+        session.stop(Session.LEFT);
+        assertTrue(last(eventsUntil("left", "\"type\":\"stopped\"")).contains("\"run\":" + left));
+    }
+
+    @Test
+    void anUnjoinedFailingTaskWritesToItsConsole() throws InterruptedException {
+        long n = ++run;
+        session.evaluate(Session.LIVE, n, Language.LUA, "task.spawn(error, 'oops', 0) return 'spawned'", FUEL, MEMORY);
+        List<String> events = eventsUntil("live", "task \\d+ failed: oops");
+        assertTrue(events.stream().anyMatch(e -> e.contains("\"values\":[\"spawned\"]")), events.toString());
+    }
+
+    @Test
+    void codeThatWaitsForWhatNoTaskWillDoEndsAsADeadlock() throws InterruptedException {
+        String end = last(evaluate(Session.LIVE, "local t = task.spawn(task.recv) return task.join(t)", FUEL, MEMORY));
+        assertTrue(end.contains("\"type\":\"error\",\"message\":\"deadlock: the code waits in task.join and no task can wake it\""), end);
+        String sleeping = last(evaluate(Session.LIVE, "task.sleep(0.05) return 'slept'", FUEL, MEMORY));
+        assertTrue(sleeping.contains("\"values\":[\"slept\"]"), sleeping);
+    }
+
+    @Test
+    void pairedConsolesSendMessagesToEachOthersTasks() throws InterruptedException {
+        long left = ++run;
+        session.evaluate(Session.LEFT, left, Language.LUA, "inbox = task.self() return 'got', task.recv()", FUEL, MEMORY);
+        long right = ++run;
+        session.evaluate(Session.RIGHT, right, Language.LUA,
+                "while not inbox do task.yield() end return task.send(inbox, 'hello')", FUEL, MEMORY);
+        List<String> events = eventsUntil("left", "\"type\":\"result\"");
+        String sent = "{\"console\":\"right\",\"run\":" + right + ",\"type\":\"result\",\"values\":[\"true\"]";
+        assertTrue(events.stream().anyMatch(e -> e.startsWith(sent)), events.toString());
+        assertTrue(last(events).contains("\"run\":" + left + ",\"type\":\"result\",\"values\":[\"got\",\"hello\"]"), last(events));
     }
 
     @Test

@@ -16,6 +16,10 @@ const EXAMPLES = {
     ['print flood', 'local i = 0\nwhile true do i = i + 1 print(i) end'],
     ['memory bomb', 'local t = {}\nwhile true do t[#t + 1] = {} end'],
     ['error', 'local function f(x) return x.field end\nreturn f(nil)'],
+    ['tasks', '-- green threads: three sleepers report to the main task\nlocal main = task.self()\n'
+      + 'for i = 1, 3 do\n  task.spawn(function()\n    task.sleep(0.2 * (4 - i))\n    print("task " .. i .. " woke")\n'
+      + '    task.send(main, i)\n  end)\nend\nlocal order = {}\nfor _ = 1, 3 do order[#order + 1] = task.recv() end\n'
+      + 'return "woke in order: " .. table.concat(order, " ")'],
   ],
   bags: [
     ['product', '0 1 | ^ *'],
