@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # jmh.sh -- the warmed-up (in-process) speed of Moonlet beside lua5.4's on the same work:
-# coroutine round trips (ns each), fib(30) and a 10^8-iteration integer loop (ms each).
+# coroutine round trips and calls of builtins from Lua (ns each), fib(30) and a
+# 10^8-iteration integer loop (ms each).
 #
 # usage: bench/jmh.sh [JMH options...]     (e.g. -f 1 -wi 3 -i 5 -w 2 -r 2 for a shorter run)
 #
-# Moonlet's figures come from JMH (moonlet-bench: CoroutineBench, InterpreterBench; the jar is
-# built when missing); lua5.4's from the same Lua code run by lua5.4 (see below). The ratio is
-# moonlet / lua5.4.
+# Moonlet's figures come from JMH (moonlet-bench: CoroutineBench, CallBench, InterpreterBench;
+# the jar is built when missing); lua5.4's from the same Lua code run by lua5.4 (see below).
+# The ratio is moonlet / lua5.4.
 # Set BENCH_JAR to measure another benchmarks.jar (an older build, say).
 set -u
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,7 +18,7 @@ if [ ! -f "$jar" ]; then
 fi
 csv="$(mktemp)"
 trap 'rm -f "$csv" "$csv.lua"' EXIT
-java -jar "$jar" 'CoroutineBench|InterpreterBench' -rf csv -rff "$csv" "$@" >&2 || exit 1
+java -jar "$jar" 'CoroutineBench|CallBench|InterpreterBench' -rf csv -rff "$csv" "$@" >&2 || exit 1
 
 # The same programs as the benchmarks, run by lua5.4: wall-clock time like JMH's, the median of
 # 5 runs of a whole lua5.4 process (whose start, about a millisecond, is counted in), per
@@ -36,6 +37,12 @@ lua_time() { # NAME SCALE PROGRAM: SCALE converts the seconds of one run to the 
   lua_time resumeRoundTrip 1000 \
     'local co = coroutine.create(function(x) while true do x = coroutine.yield(x) end end)
      local resume = coroutine.resume for i = 1, 1000000 do resume(co, i) end'
+  lua_time directBuiltin 1000 \
+    'local select, rawget, abs, t = select, rawget, math.abs, {1, 2, 3} local s = 0
+     for i = 1, 1000000, 3 do s = s + select("#", i, i) + rawget(t, 2) + abs(-i) end'
+  lua_time protectedLuaCall 1000 \
+    'local pcall = pcall local function two(x) return x, x end
+     for i = 1, 1000000 do local _, a, b = pcall(two, i) end'
   lua_time fib30 1000 \
     'local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end print(fib(30))'
   lua_time integerLoop 1000 'local s = 0 for i = 1, 100000000 do s = s + i end print(s)'

@@ -87,7 +87,7 @@ public final class CoroutineLib {
      */
     public static Object resume(Coroutine co, Object[] args) {
         Coroutine target = checkCoroutine(args, 0);
-        return new Resuming(target, Arrays.copyOfRange(args, 1, args.length));
+        return new Resuming(target, rest(args));
     }
 
     /** {@code coroutine.yield(...)}: suspends the running coroutine; returns the next resume's arguments. */
@@ -103,7 +103,7 @@ public final class CoroutineLib {
      */
     public static Object yieldto(Coroutine co, Object[] args) {
         Coroutine target = checkCoroutine(args, 0);
-        return new Yielding(new Action.YieldTo(target, Arrays.copyOfRange(args, 1, args.length)));
+        return new Yielding(new Action.YieldTo(target, rest(args)));
     }
 
     /** {@code coroutine.status(co)}: {@code "running"}, {@code "suspended"}, {@code "normal"} or {@code "dead"}. */
@@ -150,8 +150,17 @@ public final class CoroutineLib {
         return new Wrapped(Coroutine.create(co.instance(), Args.checkType(args, 0, "function")));
     }
 
+    /** The arguments after the first (the coroutine), for the coroutine they go to. */
+    private static Object[] rest(Object[] args) {
+        if (args.length <= 1) return Values.NONE;
+        Object[] rest = new Object[args.length - 1];
+        Values.copy(args, 1, rest, 0, rest.length);
+        return rest;
+    }
+
     private static Coroutine checkCoroutine(Object[] args, int i) {
-        return (Coroutine) Args.checkType(args, i, "thread");
+        Object v = Args.arg(args, i);
+        return v instanceof Coroutine ? (Coroutine) v : (Coroutine) Args.checkType(args, i, "thread");
     }
 
     /** {@code coroutine.resume}'s sequence. */

@@ -5,6 +5,7 @@ import dev.moonlet.vm.Marker;
 import dev.moonlet.vm.Action;
 import dev.moonlet.vm.Coroutine;
 import dev.moonlet.vm.Sequence;
+import dev.moonlet.vm.Values;
 
 /**
  * {@code pcall} and {@code xpcall}: calls a function in protected mode. The results are
@@ -53,7 +54,7 @@ final class ProtectedCall implements Sequence {
     static Action succeeded(Object[] results) {
         Object[] r = new Object[results.length + 1];
         r[0] = Boolean.TRUE;
-        System.arraycopy(results, 0, r, 1, results.length);
+        Values.copy(results, 0, r, 1, results.length);
         return new Action.Return(r);
     }
 

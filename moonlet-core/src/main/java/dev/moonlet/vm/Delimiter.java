@@ -34,6 +34,12 @@ public interface Delimiter extends Sequence {
         BLOCK
     }
 
+    /** A delimiter's frame nests like a Lua call: it does not count as a suspended builtin. */
+    @Override
+    default boolean countsAsBuiltin() {
+        return false;
+    }
+
     /** What this frame does with capture {@code request} (the object of an {@link Action.Capture}). */
     Verdict delimits(Action.Capture.Request request);
 

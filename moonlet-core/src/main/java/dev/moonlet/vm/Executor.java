@@ -295,7 +295,7 @@ public final class Executor {
         co.executor = this;
         co.ensureStack(args.length + 1);
         co.stack[0] = body;
-        System.arraycopy(args, 0, co.stack, 1, args.length);
+        Values.copy(args, 0, co.stack, 1, args.length);
         Interpreter.call(co, 0, args.length, Frame.RET_ROOT, 0, -1, false);
     }
 
@@ -380,58 +380,100 @@ public final class Executor {
         perform(co, sf, action);
     }
 
-    /** Carries out what sequence frame {@code sf} (the top of {@code co}) answered. */
+    /**
+     * Carries out what sequence frame {@code sf} (the top of {@code co}) answered. The actions
+     * of every call and coroutine switch come first and each has its own small method, so
+     * that this dispatch stays small enough for the JIT to inline where sequences are polled.
+     */
     private void perform(Coroutine co, SequenceFrame sf, Action action) {
         if (action instanceof Action.Return) {
-            Object[] values = ((Action.Return) action).values();
-            co.popFrame();
-            if (sf.sequence instanceof HandlerCall) {
-                handlerReturned(co, (HandlerCall) sf.sequence, values.length > 0 ? values[0] : null);
-            } else if (sf.returnsForCaller) {
-                Frame caller = co.top();
-                co.popFrame();
-                Interpreter.deliver(co, caller.ret, caller.dest, caller.wanted, values);
-            } else {
-                Interpreter.deliver(co, sf.ret, sf.dest, sf.wanted, values);
-            }
+            returned(co, sf, ((Action.Return) action).values());
         } else if (action instanceof Action.Call) {
             Action.Call call = (Action.Call) action;
-            int func = sf.func + 1;
-            Object[] args = call.args();
-            co.ensureStack(func + args.length + 1);
-            co.stack[func] = call.function();
-            System.arraycopy(args, 0, co.stack, func + 1, args.length);
-            try {
-                co.checkNestedBuiltins();
-                Interpreter.call(co, func, args.length, Frame.RET_SEQUENCE, 0, -1, false);
-            } catch (LuaError e) {
-                // A builtin that raised is the error point; otherwise the call itself failed
-                // (not callable, no stack left) and the sequence that asked for it hears it.
-                if (co.activeBuiltin != null || co.top() != sf) throw e;
-                raise(e, co.frameCount - 1);
-            }
-        } else if (action instanceof Action.TailCall) {
+            call(co, sf, call.function(), call.args());
+        } else if (action instanceof Action.Yield) {
+            yielded(co, sf, ((Action.Yield) action).values());
+        } else if (action instanceof Action.Resume) {
+            Action.Resume resume = (Action.Resume) action;
+            resumed(co, sf, resume.target(), resume.args());
+        } else {
+            performOther(co, sf, action);
+        }
+    }
+
+    /** {@link Action.Return}: pops {@code sf} and hands {@code values} to the frame below. */
+    private void returned(Coroutine co, SequenceFrame sf, Object[] values) {
+        co.popFrame();
+        if (sf.sequence instanceof HandlerCall) {
+            handlerReturned(co, (HandlerCall) sf.sequence, values.length > 0 ? values[0] : null);
+        } else if (sf.returnsForCaller) {
+            Frame caller = co.top();
+            co.popFrame();
+            Interpreter.deliver(co, caller.ret, caller.dest, caller.wanted, values);
+        } else {
+            Interpreter.deliver(co, sf.ret, sf.dest, sf.wanted, values);
+        }
+    }
+
+    /** {@link Action.Call}: calls {@code function} above {@code sf}, which hears its results. */
+    private void call(Coroutine co, SequenceFrame sf, Object function, Object[] args) {
+        int func = sf.func + 1;
+        co.ensureStack(func + args.length + 1);
+        co.stack[func] = function;
+        Values.copy(args, 0, co.stack, func + 1, args.length);
+        try {
+            co.checkNestedBuiltins();
+            Interpreter.call(co, func, args.length, Frame.RET_SEQUENCE, 0, -1, false);
+        } catch (LuaError e) {
+            // A builtin that raised is the error point; otherwise the call itself failed
+            // (not callable, no stack left) and the sequence that asked for it hears it.
+            if (co.activeBuiltin != null || co.top() != sf) throw e;
+            raise(e, co.frameCount - 1);
+        }
+    }
+
+    /** {@link Action.Yield}: suspends {@code co}, whose top is {@code sf}, answering its resumer with {@code values}. */
+    private void yielded(Coroutine co, SequenceFrame sf, Object[] values) {
+        checkYield(co);
+        sf.state = SequenceFrame.YIELDED;
+        Coroutine resumer = suspend(co);
+        resumeWithResults(resumer, values);
+    }
+
+    /** {@link Action.Resume}: {@code co} (whose top is {@code sf}) resumes {@code target} with {@code args}. */
+    private void resumed(Coroutine co, SequenceFrame sf, Coroutine target, Object[] args) {
+        if (target.state != Coroutine.State.SUSPENDED) {
+            sf.error = new LuaError(cannotResume(target));
+            sf.state = SequenceFrame.FAILED;
+        } else if (co.nestedBuiltins() >= Coroutine.MAX_NESTED_BUILTINS) {
+            sf.error = new LuaError("C stack overflow");
+            sf.state = SequenceFrame.FAILED;
+        } else {
+            sf.state = SequenceFrame.RESUMING;
+            co.state = Coroutine.State.NORMAL;
+            transfer(target, co, args);
+        }
+    }
+
+    /** The actions other than calls and coroutine switches (see {@link #perform}). */
+    private void performOther(Coroutine co, SequenceFrame sf, Action action) {
+        if (action instanceof Action.TailCall) {
             Action.TailCall call = (Action.TailCall) action;
             Object[] args = call.args();
             int func = sf.func;
             co.ensureStack(func + args.length + 1);
             co.stack[func] = call.function();
-            System.arraycopy(args, 0, co.stack, func + 1, args.length);
+            Values.copy(args, 0, co.stack, func + 1, args.length);
             int nargs = Interpreter.resolveCallable(co, func, args.length);
             co.popFrame();
             Frame replaced = sf;
             if (sf.returnsForCaller) {
                 replaced = co.top();
                 co.popFrame();
-                System.arraycopy(co.stack, func, co.stack, replaced.func, nargs + 1);
+                Values.copy(co.stack, func, co.stack, replaced.func, nargs + 1);
                 func = replaced.func;
             }
             Interpreter.call(co, func, nargs, replaced.ret, replaced.dest, replaced.wanted, true);
-        } else if (action instanceof Action.Yield) {
-            checkYield(co);
-            sf.state = SequenceFrame.YIELDED;
-            Coroutine resumer = suspend(co);
-            resumeWithResults(resumer, ((Action.Yield) action).values());
         } else if (action instanceof Action.YieldTo) {
             Action.YieldTo yt = (Action.YieldTo) action;
             checkYield(co);
@@ -440,20 +482,6 @@ public final class Executor {
             sf.state = SequenceFrame.YIELDED;
             Coroutine resumer = suspend(co);
             transfer(target, resumer, yt.values());
-        } else if (action instanceof Action.Resume) {
-            Action.Resume resume = (Action.Resume) action;
-            Coroutine target = resume.target();
-            if (target.state != Coroutine.State.SUSPENDED) {
-                sf.error = new LuaError(cannotResume(target));
-                sf.state = SequenceFrame.FAILED;
-            } else if (co.nestedBuiltins() >= Coroutine.MAX_NESTED_BUILTINS) {
-                sf.error = new LuaError("C stack overflow");
-                sf.state = SequenceFrame.FAILED;
-            } else {
-                sf.state = SequenceFrame.RESUMING;
-                co.state = Coroutine.State.NORMAL;
-                transfer(target, co, resume.args());
-            }
         } else if (action instanceof Action.Raise) {
             LuaError error = ((Action.Raise) action).error();
             if (sf.sequence instanceof Unwinder) {
@@ -538,7 +566,7 @@ public final class Executor {
         if (!k.isStarted()) {
             Object body = k.takeBody();
             if (s.error() != null) throw s.error();
-            perform(co, sf, new Action.Call(body, values));
+            call(co, sf, body, values);
             return;
         }
         fuel.consume(k.size());

@@ -72,7 +72,7 @@ final class HookedBuiltin implements Sequence {
 
     private Action run(Coroutine co) {
         Object out = builtin.call(co, args);
-        if (out instanceof Sequence) {
+        if (Builtin.isSequence(out)) {
             inner = (Sequence) out;
             state = INNER;
             return forward(co, inner.poll(co, Values.NONE));

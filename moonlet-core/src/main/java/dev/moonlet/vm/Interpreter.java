@@ -409,7 +409,7 @@ final class Interpreter {
         }
         Builtin b = (Builtin) fn;
         Object r = invoke(co, b, func, nargs, tail);
-        if (r instanceof Sequence) {
+        if (Builtin.isSequence(r)) {
             pushSequence(co, b, (Sequence) r, func, ret, dest, wanted, tail);
             return true;
         }
@@ -424,9 +424,10 @@ final class Interpreter {
      * @return the new number of arguments
      */
     static int resolveCallable(Coroutine co, int func, int nargs) {
-        Object fn = co.value(func);
-        co.stack[func] = fn;
+        Object fn = co.stack[func];
         if (fn instanceof Closure || fn instanceof Builtin) return nargs;
+        fn = co.value(func);
+        co.stack[func] = fn;
         // A chain of n __call values becomes a call of the last with the n others before the
         // arguments. The chain is walked first and the arguments moved once: moving them per
         // link would be quadratic in the chain's length. A chain that comes back to a value it
@@ -528,7 +529,7 @@ final class Interpreter {
             pushSequence(co, b, (Sequence) r, a, Frame.RET_CALL, a, -1, false);
             return;
         }
-        if (r instanceof Sequence) {
+        if (Builtin.isSequence(r)) {
             // As in Lua, f stays below the builtin while it runs (its position is the
             // builtin's caller's); the executor returns the results for f, or lets a tail
             // call made by the sequence take both frames' place.
@@ -547,7 +548,7 @@ final class Interpreter {
         if (f.ret == Frame.RET_CALL) {
             int dest = f.dest, wanted = f.wanted;
             int m = wanted < 0 ? n : Math.min(n, wanted);
-            System.arraycopy(stack, src, stack, dest, m);
+            Values.copy(stack, src, stack, dest, m);
             System.arraycopy(co.lane, src, co.lane, dest, m);
             if (wanted < 0) {
                 ((LuaFrame) co.top()).top = dest + n;
@@ -573,11 +574,11 @@ final class Interpreter {
                     int n = v.length;
                     if (wanted < 0) {
                         co.ensureStack(dest + n);
-                        System.arraycopy(v, 0, co.stack, dest, n);
+                        Values.copy(v, 0, co.stack, dest, n);
                         caller.top = dest + n;
                     } else {
                         int m = Math.min(n, wanted);
-                        System.arraycopy(v, 0, co.stack, dest, m);
+                        Values.copy(v, 0, co.stack, dest, m);
                         if (m < wanted) Arrays.fill(co.stack, dest + m, dest + wanted, null);
                     }
                 } else if (wanted < 0) {

@@ -62,6 +62,17 @@ public interface Sequence {
     }
 
     /**
+     * Whether this sequence's frame counts as a suspended builtin against the limit on
+     * builtins nested in one chain of coroutines, beyond which a call raises
+     * {@code "C stack overflow"} (Lua's limit on nested C calls). The default is true; a
+     * {@link Delimiter} answers false, as its frame nests like a Lua call, as deep as the
+     * stack allows. Asked once, when the sequence's frame is made.
+     */
+    default boolean countsAsBuiltin() {
+        return true;
+    }
+
+    /**
      * The message handler for errors raised by the calls this sequence makes, or null: the
      * function {@code xpcall} was given. Only consulted when {@link #catchesErrors()} is true.
      *

@@ -31,10 +31,10 @@ final class SequenceFrame extends Frame {
     final Sequence sequence;
     /**
      * Whether the frame counts against {@link Coroutine#MAX_NESTED_BUILTINS}: a builtin's
-     * frame, unless its sequence is a {@link Delimiter} (a prompt or an effect handler), which,
-     * like a Lua call, may nest as deep as the stack allows. Decided once here: an
-     * {@code instanceof} against an interface on every push and pop measurably slowed
-     * coroutine switches (HotSpot's secondary-supers check).
+     * frame, unless its sequence says otherwise ({@link Sequence#countsAsBuiltin}, false for a
+     * {@link Delimiter}). Decided once here, and not by {@code instanceof Delimiter}: on JDK 17
+     * an {@code instanceof} against an interface that fails scans the class's interfaces,
+     * which cost about as much as the rest of a coroutine switch.
      */
     final boolean countsAsBuiltin;
     /**
@@ -52,7 +52,7 @@ final class SequenceFrame extends Frame {
         this.builtin = builtin;
         this.sequence = sequence;
         this.state = state;
-        this.countsAsBuiltin = !(sequence instanceof Delimiter);
+        this.countsAsBuiltin = sequence == null || sequence.countsAsBuiltin();
     }
 
     @Override
