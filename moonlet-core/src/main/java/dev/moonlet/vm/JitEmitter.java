@@ -57,6 +57,8 @@ final class JitEmitter {
             }
         };
         cw.visit(V17, ACC_FINAL | ACC_SUPER, name, null, "dev/moonlet/vm/Compiled", null);
+        // Java stack traces and profilers then show the Lua chunk and line being run.
+        if (p.source != null) cw.visitSource(p.source.toString(), null);
         MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
         init.visitCode();
         init.visitVarInsn(ALOAD, 0);
@@ -116,6 +118,8 @@ final class JitEmitter {
         for (int pc = 0; pc < n; pc++) {
             if (isExtraArg(pc)) continue;
             mv.visitLabel(at[pc]);
+            int line = p.lineAt(pc);
+            if (line > 0 && line <= 0xFFFF) mv.visitLineNumber(line, at[pc]);
             instruction(pc, code[pc]);
         }
 
