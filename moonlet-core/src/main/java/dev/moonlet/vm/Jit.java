@@ -3,6 +3,7 @@ package dev.moonlet.vm;
 import dev.moonlet.compiler.Proto;
 import dev.moonlet.value.Heap;
 import java.lang.invoke.MethodHandles;
+import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.MethodTooLargeException;
 
 /**
@@ -64,7 +65,7 @@ final class Jit {
         byte[] bytes;
         try {
             bytes = emitter.emit("dev/moonlet/vm/Compiled$Function");
-        } catch (MethodTooLargeException e) {
+        } catch (MethodTooLargeException | ClassTooLargeException e) {
             p.tier = INTERPRETED;
             return;
         }

@@ -4,6 +4,7 @@ import static org.objectweb.asm.Opcodes.*;
 
 import dev.moonlet.compiler.OpCode;
 import dev.moonlet.compiler.Proto;
+import dev.moonlet.syntax.ChunkId;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -58,7 +59,8 @@ final class JitEmitter {
         };
         cw.visit(V17, ACC_FINAL | ACC_SUPER, name, null, "dev/moonlet/vm/Compiled", null);
         // Java stack traces and profilers then show the Lua chunk and line being run.
-        if (p.source != null) cw.visitSource(p.source.toString(), null);
+        // As Lua names it in messages (a chunk's source text can be longer than a class file allows).
+        if (p.source != null) cw.visitSource(ChunkId.of(p.source).toString(), null);
         MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
         init.visitCode();
         init.visitVarInsn(ALOAD, 0);
