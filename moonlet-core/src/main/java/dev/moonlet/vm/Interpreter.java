@@ -17,9 +17,10 @@ import java.util.Arrays;
 
 /**
  * The interpreter loop: executes the Lua frames on top of a coroutine's frame stack (PUC-Rio's
- * lvm.c). This file is deliberately the one big file of the VM: the loop, its fast paths and
- * the slow paths they fall back to (metamethods, coercions, errors) belong together, and
- * splitting the loop would cost speed.
+ * lvm.c). What each instruction does is in {@link Ops}, which the compiled tier ({@link Jit})
+ * calls too; this file holds the loop, the frames' entry and exit, and the slow paths both
+ * tiers fall back to (metamethods, coercions, errors). A frame whose function is compiled is
+ * run by its {@link Compiled} code unless a hook is set.
  *
  * <p>No Java recursion happens per Lua call: a call to a Lua function pushes a {@link LuaFrame}
  * and the loop goes on in it; a return pops it and the loop goes on in the caller. A metamethod
@@ -348,7 +349,7 @@ final class Interpreter {
                     f.pc = pc;
                     return;
                 }
-                if (++p.entries > threshold && p.tier == null) {
+                if (p.tier == null && ++p.entries > threshold) {
                     f.pc = pc;
                     continue newframe;
                 }

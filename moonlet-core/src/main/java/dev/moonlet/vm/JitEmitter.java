@@ -1,5 +1,6 @@
 package dev.moonlet.vm;
 
+import static dev.moonlet.compiler.Instruction.OFFSET_SJ;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.moonlet.compiler.OpCode;
@@ -231,7 +232,7 @@ final class JitEmitter {
                 opAt("tbc", "V", i, next, CO_L, F_L, BASE_L);
                 return;
             case OpCode.JMP:
-                jumpBy(pc, (i >>> 7) - dev.moonlet.compiler.Instruction.OFFSET_SJ);
+                jumpBy(pc, (i >>> 7) - OFFSET_SJ);
                 return;
             case OpCode.EQ: compare("eq", i, pc, CO_L, F_L, STACK_L, LANE_L, BASE_L); return;
             case OpCode.LT:

@@ -1,8 +1,12 @@
 package dev.moonlet.vm;
 
-import static dev.moonlet.compiler.Instruction.OFFSET_SBX;
-import static dev.moonlet.compiler.Instruction.OFFSET_SC;
+import static dev.moonlet.compiler.Instruction.b;
+import static dev.moonlet.compiler.Instruction.c;
+import static dev.moonlet.compiler.Instruction.sb;
+import static dev.moonlet.compiler.Instruction.sbx;
+import static dev.moonlet.compiler.Instruction.sc;
 
+import dev.moonlet.compiler.Instruction;
 import dev.moonlet.compiler.OpCode;
 import dev.moonlet.value.LuaError;
 import dev.moonlet.value.LuaNumber;
@@ -40,24 +44,14 @@ final class Ops {
     /** A comparison's answer: decided outside the fast path; go on at {@code f.pc}. */
     static final int RESUME = 3;
 
+    /** The stack index of register A of instruction {@code i} in the frame at {@code base}. */
     static int a(int base, int i) {
-        return base + ((i >>> 7) & 0xFF);
+        return base + Instruction.a(i);
     }
 
-    static int b(int i) {
-        return (i >>> 16) & 0xFF;
-    }
-
-    static int c(int i) {
-        return i >>> 24;
-    }
-
+    /** Instruction {@code i}'s k bit, as a condition. */
     static boolean k(int i) {
-        return (i & 0x8000) != 0;
-    }
-
-    static int sc(int i) {
-        return (i >>> 24) - OFFSET_SC;
+        return Instruction.k(i) != 0;
     }
 
     // ================================================================== loads and upvalues
@@ -67,11 +61,11 @@ final class Ops {
     }
 
     static void loadI(Object[] stack, long[] lane, int base, int i) {
-        Unboxed.putInt(stack, lane, a(base, i), (i >>> 15) - OFFSET_SBX);
+        Unboxed.putInt(stack, lane, a(base, i), sbx(i));
     }
 
     static void loadF(Object[] stack, long[] lane, int base, int i) {
-        Unboxed.putFloat(stack, lane, a(base, i), (i >>> 15) - OFFSET_SBX);
+        Unboxed.putFloat(stack, lane, a(base, i), sbx(i));
     }
 
     static void loadNil(Object[] stack, int base, int i) {
@@ -107,25 +101,17 @@ final class Ops {
         Object t = Unboxed.value(stack, lane, base + b);
         int kc = base + c(i);
         Object key = stack[kc];
-        if (t instanceof LuaTable && Unboxed.isInt(key)) {
+        if (t instanceof LuaTable) {
             LuaTable tt = (LuaTable) t;
-            Object v = tt.get(Unboxed.intOf(key, lane, kc));
-            if (v != null || tt.metatable() == null) {
-                stack[a(base, i)] = v;
-                return false;
-            }
-        }
-        key = Unboxed.value(stack, lane, kc);
-        if (t instanceof LuaTable && !(key instanceof Long)) {
-            LuaTable tt = (LuaTable) t;
-            Object v = tt.get(key);
+            // An integer key, in the lane or boxed, is looked up without boxing it.
+            Object v = Unboxed.isInt(key) ? tt.get(Unboxed.intOf(key, lane, kc)) : tt.get(Unboxed.value(stack, lane, kc));
             if (v != null || tt.metatable() == null) {
                 stack[a(base, i)] = v;
                 return false;
             }
         }
         f.pc = pc;
-        return Interpreter.index(co, f, t, key, a(base, i), b);
+        return Interpreter.index(co, f, t, Unboxed.value(stack, lane, kc), a(base, i), b);
     }
 
     static boolean getI(Coroutine co, LuaFrame f, Object[] stack, long[] lane, int base, int i, int pc) {
@@ -496,7 +482,7 @@ final class Ops {
     static int eqI(Object[] stack, long[] lane, int base, int i) {
         int a = a(base, i);
         Object x = stack[a];
-        int imm = b(i) - OFFSET_SC;
+        int imm = sb(i);
         boolean cond = Unboxed.isInt(x) ? Unboxed.intOf(x, lane, a) == imm
                 : Unboxed.isFloat(x) && Unboxed.floatOf(x, lane, a) == imm;
         return cond ? TRUE : FALSE;
@@ -506,7 +492,7 @@ final class Ops {
     static int orderI(Coroutine co, LuaFrame f, Object[] stack, long[] lane, int base, int i, int pc) {
         int a = a(base, i);
         Object x = stack[a];
-        int imm = b(i) - OFFSET_SC;
+        int imm = sb(i);
         int op = i & 0x7F;
         boolean cond;
         if (Unboxed.isInt(x)) {
@@ -633,9 +619,9 @@ final class Ops {
     static boolean tforCall(Coroutine co, LuaFrame f, Object[] stack, long[] lane, int base, int i, int pc) {
         int a = a(base, i);
         Object iterator = stack[a];
-        if (iterator instanceof Builtin && ((Builtin) iterator).forStep() != ForStep.NONE && co.hookMask == 0
-                && stepInPlace(((Builtin) iterator).forStep(), stack, lane, a, c(i))) {
-            return false;
+        if (iterator instanceof Builtin && co.hookMask == 0) {
+            ForStep step = ((Builtin) iterator).forStep();
+            if (step != ForStep.NONE && stepInPlace(step, stack, lane, a, c(i))) return false;
         }
         Unboxed.copy(stack, lane, a, a + 4);
         Unboxed.copy(stack, lane, a + 1, a + 5);
