@@ -325,7 +325,9 @@ public final class BaseLib {
     /** {@code next(t [, k])}: the entry after key {@code k} (the first for nil), or nil at the end. */
     public static Object next(Coroutine co, Object[] args) {
         LuaTable t = Args.checkTable(args, 0);
-        int i = t.nextIndex(Args.arg(args, 1));
+        int start = t.traversalStart(Args.arg(args, 1));
+        int i = t.nextIndexFrom(start);
+        co.fuel().consume(t.skipCost(start, i));
         return i < 0 ? null : new Object[] {t.keyAt(i), t.valueAt(i)};
     }
 

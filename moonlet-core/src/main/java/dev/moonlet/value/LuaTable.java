@@ -284,14 +284,34 @@ public final class LuaTable extends Collectable {
      *     whose value became nil during the traversal is still accepted)
      */
     public int nextIndex(Object key) {
-        return nextIndexFrom(key == null ? 0 : indexOf(key) + 1);
+        return nextIndexFrom(traversalStart(key));
     }
 
-    /** {@link #nextIndex(Object)} of an integer key, without boxing one in the array part. */
-    public int nextIndex(long key) {
+    /**
+     * The iteration index from which a traversal goes on after {@code key} (0 for null): the
+     * first {@link #nextIndexFrom} looks at.
+     *
+     * @throws LuaError {@code "invalid key to 'next'"} as {@link #nextIndex} does
+     */
+    public int traversalStart(Object key) {
+        return key == null ? 0 : indexOf(key) + 1;
+    }
+
+    /** {@link #traversalStart(Object)} of an integer key, without boxing one in the array part. */
+    public int traversalStart(long key) {
         long i = key - 1;
-        if (i >= 0 && i < array.length) return nextIndexFrom((int) i + 1);
-        return nextIndex((Object) key);
+        if (i >= 0 && i < array.length) return (int) i + 1;
+        return traversalStart((Object) key);
+    }
+
+    /**
+     * What a traversal's step from iteration index {@code from} to {@code index} (-1: to the
+     * end) costs in fuel: a unit per 32 empty slots passed over, so that stepping through a
+     * large and mostly empty table is paid for.
+     */
+    public long skipCost(int from, int index) {
+        int end = index >= 0 ? index : array.length + (hash.length >>> 1);
+        return Math.max(0, end - from) >>> 5;
     }
 
     /** Whether iteration index {@code index} is in the array part, where its key is {@code index + 1}. */
@@ -300,7 +320,7 @@ public final class LuaTable extends Collectable {
     }
 
     /** The iteration index of the first entry with a non-nil value from index {@code i} on, or -1. */
-    private int nextIndexFrom(int i) {
+    public int nextIndexFrom(int i) {
         Object[] a = array;
         for (; i < a.length; i++) {
             if (a[i] != null) return i;

@@ -621,7 +621,7 @@ final class Ops {
         Object iterator = stack[a];
         if (iterator instanceof Builtin && co.hookMask == 0) {
             ForStep step = ((Builtin) iterator).forStep();
-            if (step != ForStep.NONE && stepInPlace(step, stack, lane, a, c(i))) return false;
+            if (step != ForStep.NONE && stepInPlace(step, co.executor.fuel(), stack, lane, a, c(i))) return false;
         }
         Unboxed.copy(stack, lane, a, a + 4);
         Unboxed.copy(stack, lane, a + 1, a + 5);
@@ -675,7 +675,7 @@ final class Ops {
      * from {@code a + 4} on. Whether it was done; if not, nothing changed, and the iterator
      * must be called (for a metamethod, or to raise its error).
      */
-    private static boolean stepInPlace(ForStep step, Object[] stack, long[] lane, int a, int wanted) {
+    private static boolean stepInPlace(ForStep step, Fuel fuel, Object[] stack, long[] lane, int a, int wanted) {
         Object state = stack[a + 1];
         if (!(state instanceof LuaTable)) return false;
         LuaTable t = (LuaTable) state;
@@ -693,13 +693,15 @@ final class Ops {
             }
             return true;
         }
-        int index;
+        int start;
         try {
-            index = Unboxed.isInt(control) ? t.nextIndex(Unboxed.intOf(control, lane, a + 2))
-                    : t.nextIndex(Unboxed.value(stack, lane, a + 2));
+            start = Unboxed.isInt(control) ? t.traversalStart(Unboxed.intOf(control, lane, a + 2))
+                    : t.traversalStart(Unboxed.value(stack, lane, a + 2));
         } catch (LuaError invalidKey) {
             return false;
         }
+        int index = t.nextIndexFrom(start);
+        fuel.consume(t.skipCost(start, index));
         if (index < 0) {
             Arrays.fill(stack, out, out + wanted, null);
         } else {

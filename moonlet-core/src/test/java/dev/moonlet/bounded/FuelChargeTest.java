@@ -106,4 +106,21 @@ class FuelChargeTest {
         assertEquals(Boolean.TRUE, r[2]);
         assertEquals("arg", r[3].toString());
     }
+
+    /** The table every step below walks: a million array slots, all empty but the last. */
+    private static final String SPARSE = "local t = {}\n"
+            + "for i = 1, 1 << 20 do t[i] = true end\n"
+            + "for i = 1, (1 << 20) - 1 do t[i] = nil end\n";
+
+    @Test
+    void nextChargesForTheEmptySlotsItPassesOver() {
+        long n = loopsInOneStep(SPARSE + "while true do next(t); n = n + 1 end");
+        assertTrue(n <= 10, n + " calls of next over a million empty slots in one step");
+    }
+
+    @Test
+    void aGenericForOverPairsChargesForTheEmptySlotsItPassesOver() {
+        long n = loopsInOneStep(SPARSE + "while true do for k in pairs(t) do end; n = n + 1 end");
+        assertTrue(n <= 10, n + " traversals of a million mostly empty slots in one step");
+    }
 }
